@@ -1,0 +1,37 @@
+/// The one place that decides who may see what. API, feed, UI and publication all ask it.
+public enum Disclosure {
+    /// A tender is visible to its buyer's staff always, and once published to everyone cleared to its classification.
+    public static func canSee(_ tender: Tender, viewer: Viewer) -> Bool {
+        if viewer.organizationID == tender.buyerID { return true }
+        return tender.status != .draft && viewer.clearance >= tender.classification
+    }
+
+    /// The classifications a viewer is cleared for, for filtering in queries.
+    public static func clearedClassifications(for viewer: Viewer) -> [Classification] {
+        Classification.allCases.filter { $0 <= viewer.clearance }
+    }
+
+    /// Sealed until opening: before it, only the bidding organisation sees a bid; after it, whoever sees the tender.
+    public static func canSee(_ bid: Bid, of tender: Tender, viewer: Viewer) -> Bool {
+        if viewer.organizationID == bid.supplierID { return true }
+        return tender.openedAt != nil && canSee(tender, viewer: viewer)
+    }
+
+    /// Who may read an event in the change feed.
+    public enum Audience: String, Sendable, Codable {
+        /// Whoever may see the tender (or everyone, for events outside any tender).
+        case `public`
+        /// The buying organisation only: draft work before publication.
+        case buyer
+        /// The owning supplier only: sealed bids.
+        case owner
+    }
+
+    /// Draft-stage events stay with the buyer; the publication event carries the notice to everyone else.
+    public static func audience(of event: TenderEvent, statusBefore: TenderStatus?) -> Audience {
+        switch event {
+        case .created, .amended: statusBefore == nil || statusBefore == .draft ? .buyer : .public
+        default: .public
+        }
+    }
+}

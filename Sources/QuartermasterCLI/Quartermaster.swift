@@ -1,0 +1,18 @@
+import ArgumentParser
+
+public struct Quartermaster: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "quartermaster",
+        abstract: "Defence procurement: plans, tenders, sealed bids, awards and contracts, verifiable end to end.",
+        subcommands: [Serve.self, Migrate.self, UserCommand.self])
+
+    public init() {}
+}
+
+/// Where the embedded database lives.
+struct DataOptions: ParsableArguments {
+    @Option(help: "Directory holding the SQLite database and keys.")
+    var dataDir: String = "quartermaster-data"
+
+    var databasePath: String { dataDir + "/quartermaster.sqlite" }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import Procurement
+import Server
+import Storage
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the HTTP server and the deadline scheduler.")
+
+    @OptionGroup var data: DataOptions
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 8080
+    @Flag(help: "Seed a demo world into an empty database and print demo tokens.") var demo = false
+    @Option(help: "Sandbox clock speed: simulated seconds per real second (1440: a day per minute).") var clockRate: Double = 1
+
+    func validate() throws {
+        guard clockRate >= 1, clockRate <= 1_000_000 else { throw ValidationError("--clock-rate must be between 1 and 1000000") }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "quartermaster")
+        logger.logLevel = .info
+        let database = try await Store.open(data)
+        let time: any TimeSource = clockRate == 1 ? SystemTime() : SandboxTime(rate: clockRate)
+        let services = Services(ledger: Ledger(database: database, time: time), identity: IdentityStore(database: database))
+        if demo {
+            let seeded = try await DemoWorld.seedIfEmpty(database: database, until: time.now)
+            print(seeded ? "Seeded the demo world." : "Demo world already present; not seeded again.")
+            print(DemoWorld.tokenTable)
+        }
+        print("Quartermaster listening on http://\(host):\(port)  (API: /api/v1, OpenAPI: /api/v1/openapi.json, clock rate \(clockRate)x)")
+        let app = buildApplication(services, host: host, port: port, logger: logger)
+        try await app.runService()
+        try await database.close()
+    }
+}

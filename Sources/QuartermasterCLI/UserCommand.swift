@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Procurement
+import Server
+import Storage
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users and API tokens.", subcommands: [Add.self, Token.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a user to an organisation and print a first API token.")
+
+        @OptionGroup var data: DataOptions
+        @Option(help: "Organisation id.") var organization: String
+        @Option(help: "Full name.") var name: String
+        @Option(help: "Email address (unique).") var email: String
+        @Option(parsing: .upToNextOption, help: "Roles: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var role: [String]
+        @Option(help: "Personal clearance: \(Classification.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var clearance: String = "unclassified"
+
+        func run() async throws {
+            let roles = try role.map { name in
+                guard let role = Role(rawValue: name) else { throw ValidationError("unknown role \(name)") }
+                return role
+            }
+            guard let level = Classification(rawValue: clearance) else { throw ValidationError("unknown clearance \(clearance)") }
+            guard !roles.isEmpty else { throw ValidationError("give at least one --role") }
+            let database = try await Store.open(data)
+            let identity = IdentityStore(database: database)
+            let user = User(id: UserID(UUID().uuidString.lowercased()), organizationID: OrganizationID(organization), name: name, roles: Set(roles), clearance: level)
+            do {
+                try await identity.addUser(user, email: email, at: Date())
+                let token = APIToken.generate()
+                try await identity.addToken(hash: APIToken.hash(token), user: user.id, label: "cli", at: Date())
+                print("user \(user.id)\ntoken \(token)")
+            } catch let error as DomainError {
+                try await database.close()
+                throw ValidationError(error.message)
+            }
+            try await database.close()
+        }
+    }
+
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Issue a new API token for a user (by email).")
+
+        @OptionGroup var data: DataOptions
+        @Option(help: "The user's email.") var email: String
+        @Option(help: "A label to recognise the token by.") var label: String = "cli"
+
+        func run() async throws {
+            let database = try await Store.open(data)
+            let identity = IdentityStore(database: database)
+            guard let account = try await identity.account(email: email) else {
+                try await database.close()
+                throw ValidationError("no user with email \(email)")
+            }
+            let token = APIToken.generate()
+            try await identity.addToken(hash: APIToken.hash(token), user: account.user.id, label: label, at: Date())
+            print(token)
+            try await database.close()
+        }
+    }
+}

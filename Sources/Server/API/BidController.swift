@@ -1,0 +1,99 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Procurement
+import Storage
+
+/// Sealed bids: submitted, replaced, withdrawn and re-confirmed by their supplier until the deadline.
+struct BidController {
+    let ledger: Ledger
+
+    func register(on router: some RouterMethods<AppContext>) {
+        router.post("tenders/:tender/bids", use: submit)
+        router.get("tenders/:tender/bids", use: listForTender)
+        router.get("bids", use: listOwn)
+        router.get("bids/:bid", use: show)
+        router.put("bids/:bid", use: replace)
+        router.post("bids/:bid/withdrawal", use: withdraw)
+        router.post("bids/:bid/confirmation", use: confirm)
+    }
+
+    @Sendable func submit(_ request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let tenderID = TenderID(try context.parameters.require("tender"))
+        guard let tender = try await ledger.tender(tenderID), Disclosure.canSee(tender.value, viewer: context.viewer) else {
+            throw DomainError.notFound(entity: "tender", id: tenderID.rawValue)
+        }
+        let input = try await CommandInput<BidRequest>.read(request, context: context, actor: actor)
+        let id: BidID = NewID.make()
+        let outcome = try await ledger.execute(
+            .submit(id: id, tenderID: tenderID, lots: input.body.lots), bid: id, tender: tenderID, actor: actor, idempotency: input.idempotency)
+        return try respond(outcome, status: .created, request: request, context: context)
+    }
+
+    /// Before opening only the caller's own bid appears; after it, every bid of a tender the caller may see.
+    @Sendable func listForTender(_ request: Request, context: AppContext) async throws -> Response {
+        let tenderID = TenderID(try context.parameters.require("tender"))
+        guard let tender = try await ledger.tender(tenderID), Disclosure.canSee(tender.value, viewer: context.viewer) else {
+            throw DomainError.notFound(entity: "tender", id: tenderID.rawValue)
+        }
+        let visible = try await ledger.bids(tender: tenderID).filter { Disclosure.canSee($0, of: tender.value, viewer: context.viewer) }
+        return try JSONBody(value: BidPage(items: visible, sealed: tender.value.openedAt == nil)).response(from: request, context: context)
+    }
+
+    @Sendable func listOwn(_ request: Request, context: AppContext) async throws -> Response {
+        _ = try context.requireActor()
+        guard let organization = context.account?.organization.id else { throw Problem.unauthenticated }
+        let bids = try await ledger.bids(supplier: organization)
+        return try JSONBody(value: BidPage(items: bids, sealed: false)).response(from: request, context: context)
+    }
+
+    @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
+        let bid = try await visibleBid(context)
+        return try JSONBody(headers: [.eTag: "\"\(bid.version)\""], value: VersionedBody(value: bid.value, version: bid.version))
+            .response(from: request, context: context)
+    }
+
+    @Sendable func replace(_ request: Request, context: AppContext) async throws -> Response {
+        let body = try await request.json(BidRequest.self, context: context)
+        return try await run(.replace(lots: body.lots), request: request, context: context)
+    }
+
+    @Sendable func withdraw(_ request: Request, context: AppContext) async throws -> Response {
+        try await run(.withdraw, request: request, context: context)
+    }
+
+    @Sendable func confirm(_ request: Request, context: AppContext) async throws -> Response {
+        try await run(.confirm, request: request, context: context)
+    }
+
+    /// A bid the viewer may not see answers 404, exactly like one that does not exist.
+    private func visibleBid(_ context: AppContext) async throws -> Versioned<Bid> {
+        let id = BidID(try context.parameters.require("bid"))
+        guard let bid = try await ledger.bid(id), let tender = try await ledger.tender(bid.value.tenderID),
+            Disclosure.canSee(bid.value, of: tender.value, viewer: context.viewer)
+        else { throw DomainError.notFound(entity: "bid", id: id.rawValue) }
+        return bid
+    }
+
+    private func run(_ command: BidCommand, request: Request, context: AppContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let bid = try await visibleBid(context)
+        let outcome = try await ledger.execute(
+            command, bid: bid.value.id, tender: bid.value.tenderID, actor: actor, expectedVersion: try request.expectedVersion)
+        return try respond(outcome, status: .ok, request: request, context: context)
+    }
+
+    private func respond(_ outcome: CommandOutcome<Bid>, status: HTTPResponse.Status, request: Request, context: AppContext) throws -> Response {
+        var headers: HTTPFields = [.eTag: "\"\(outcome.version)\"", .location: "/api/v1/bids/\(outcome.value.id)"]
+        if outcome.replayed { headers[.idempotentReplayed] = "true" }
+        return try JSONBody(status: status, headers: headers, value: VersionedBody(value: outcome.value, version: outcome.version))
+            .response(from: request, context: context)
+    }
+}
+
+struct BidPage: Encodable, Sendable {
+    let items: [Bid]
+    /// True while bids are sealed: others' bids are not listed, whatever the caller's role.
+    let sealed: Bool
+}

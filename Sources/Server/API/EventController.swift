@@ -1,0 +1,43 @@
+import Foundation
+import Hummingbird
+import Procurement
+import Storage
+
+/// `GET /api/v1/events?after=SEQ&limit=N`: the change feed in sequence order, filtered by what the caller may see.
+struct EventController {
+    let ledger: Ledger
+
+    func register(on router: some RouterMethods<AppContext>) {
+        router.get("events", use: feed)
+    }
+
+    struct EventResponse: Encodable, Sendable {
+        let sequence: Int64
+        let streamID: String
+        let streamVersion: Int
+        let type: String
+        let occurredAt: Date
+        let actor: String
+        let tenderID: TenderID?
+        let payload: JSONValue
+    }
+
+    struct EventPage: Encodable, Sendable {
+        let events: [EventResponse]
+        /// Pass as `after` to read on; equal to the request's `after` when nothing new is visible.
+        let lastSequence: Int64
+    }
+
+    @Sendable func feed(_ request: Request, context: AppContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let after = Int64(try Paging.int(query["after"], name: "after", default: 0, range: 0...Int.max))
+        let limit = try Paging.int(query["limit"], name: "limit", default: 100, range: 1...1000)
+        let events = try await ledger.events(after: after, limit: limit, viewer: context.viewer).map { event in
+            EventResponse(
+                sequence: event.sequence, streamID: event.streamID, streamVersion: event.streamVersion, type: event.type,
+                occurredAt: event.occurredAt, actor: event.actor, tenderID: event.tenderID,
+                payload: try JSONDecoder().decode(JSONValue.self, from: event.payload))
+        }
+        return try JSONBody(value: EventPage(events: events, lastSequence: events.last?.sequence ?? after)).response(from: request, context: context)
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Hummingbird
+import Logging
+import Procurement
+import Storage
+
+/// Everything the HTTP layer needs, built once at start-up.
+public struct Services: Sendable {
+    public let ledger: Ledger
+    public let identity: IdentityStore
+
+    public init(ledger: Ledger, identity: IdentityStore) {
+        self.ledger = ledger
+        self.identity = identity
+    }
+}
+
+/// All routes: `/healthz` and the JSON API under `/api/v1`.
+public func buildRouter(_ services: Services) -> Router<AppContext> {
+    let router = Router(context: AppContext.self)
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: AuthMiddleware(identity: services.identity))
+    let api = router.group("api/v1")
+    SystemController(ledger: services.ledger).register(on: router, api: api)
+    IdentityController(ledger: services.ledger, identity: services.identity).register(on: api)
+    TenderController(ledger: services.ledger).register(on: api)
+    BidController(ledger: services.ledger).register(on: api)
+    EventController(ledger: services.ledger).register(on: api)
+    return router
+}
+
+/// The server with its scheduler, ready to `runService()`.
+public func buildApplication(_ services: Services, host: String, port: Int, logger: Logger) -> some ApplicationProtocol {
+    var app = Application(
+        router: buildRouter(services),
+        configuration: .init(address: .hostname(host, port: port), serverName: "Quartermaster"),
+        logger: logger)
+    app.addServices(Scheduler(ledger: services.ledger, logger: logger))
+    return app
+}

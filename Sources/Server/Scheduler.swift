@@ -1,0 +1,47 @@
+import Foundation
+import Logging
+import Procurement
+import ServiceLifecycle
+import Storage
+
+/// The chronograph: fires deadline transitions (period ends, standstill ends) once their time has come on the
+/// platform clock. Each transition is an ordinary command by the `system` actor, so it lands in the event log.
+public struct Scheduler: Service {
+    let ledger: Ledger
+    let interval: Duration
+    let logger: Logger
+
+    public init(ledger: Ledger, interval: Duration = .milliseconds(500), logger: Logger) {
+        self.ledger = ledger
+        self.interval = interval
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            await tick()
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    /// Fires every transition that is due now; returns how many fired.
+    @discardableResult
+    public func tick() async -> Int {
+        var fired = 0
+        do {
+            let now = ledger.time.now
+            for id in try await ledger.dueTenders(at: now) {
+                guard let tender = try await ledger.tender(id)?.value, let command = tender.dueCommand(at: now) else { continue }
+                do {
+                    _ = try await ledger.execute(command, tender: id, actor: .system)
+                    fired += 1
+                } catch let error as DomainError {
+                    logger.warning("scheduled \(command.name) refused", metadata: ["tender": "\(id)", "code": "\(error.code)"])
+                }
+            }
+        } catch {
+            logger.error("scheduler tick failed", metadata: ["error": "\(error)"])
+        }
+        return fired
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Procurement
+import SQLKit
+
+/// Users and API tokens. Tokens are stored only as hashes; the caller hashes.
+public struct IdentityStore: Sendable {
+    public let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    public struct Account: Sendable {
+        public let user: User
+        public let email: String
+        public let organization: Organization
+    }
+
+    public func addUser(_ user: User, email: String, at time: Date) async throws {
+        let state = String(decoding: try EventCoding.encoder.encode(user), as: UTF8.self)
+        let normalized = email.trimmingCharacters(in: .whitespaces).lowercased()
+        guard normalized.wholeMatch(of: /[^@\s]+@[^@\s]+\.[^@\s]+/) != nil else {
+            throw DomainError.invalidField(field: "email", code: "invalid-email", reason: "\(email) is not an email address")
+        }
+        try await database.write { sql in
+            guard try await Queries.organization(user.organizationID, on: sql) != nil else {
+                throw DomainError.notFound(entity: "organization", id: user.organizationID.rawValue)
+            }
+            let taken = try await sql.raw("SELECT id FROM users WHERE id = \(bind: user.id.rawValue) OR email = \(bind: normalized)").first()
+            guard taken == nil else { throw DomainError.conflict(code: "user-exists", reason: "a user with this id or email already exists") }
+            try await sql.raw(
+                """
+                INSERT INTO users (id, organization_id, email, state, created_at)
+                VALUES (\(bind: user.id.rawValue), \(bind: user.organizationID.rawValue), \(bind: normalized), \(bind: state), \(bind: Timestamp.format(time)))
+                """
+            ).run()
+        }
+    }
+
+    public func addToken(hash: String, user: UserID, label: String, at time: Date) async throws {
+        try await database.write { sql in
+            guard try await sql.raw("SELECT id FROM users WHERE id = \(bind: user.rawValue)").first() != nil else {
+                throw DomainError.notFound(entity: "user", id: user.rawValue)
+            }
+            try await sql.raw(
+                "INSERT INTO api_tokens (token_hash, user_id, label, created_at) VALUES (\(bind: hash), \(bind: user.rawValue), \(bind: label), \(bind: Timestamp.format(time)))"
+            ).run()
+        }
+    }
+
+    public func account(tokenHash: String) async throws -> Account? {
+        try await database.read { sql in
+            guard let row = try await sql.raw("SELECT user_id FROM api_tokens WHERE token_hash = \(bind: tokenHash)").first() else { return nil }
+            return try await Self.account(UserID(try row.decode(column: "user_id", as: String.self)), on: sql)
+        }
+    }
+
+    public func account(_ id: UserID) async throws -> Account? {
+        try await database.read { try await Self.account(id, on: $0) }
+    }
+
+    public func account(email: String) async throws -> Account? {
+        try await database.read { sql in
+            guard let row = try await sql.raw("SELECT id FROM users WHERE email = \(bind: email.lowercased())").first() else { return nil }
+            return try await Self.account(UserID(try row.decode(column: "id", as: String.self)), on: sql)
+        }
+    }
+
+    private static func account(_ id: UserID, on sql: any SQLDatabase) async throws -> Account? {
+        guard let row = try await sql.raw("SELECT id, email, state FROM users WHERE id = \(bind: id.rawValue)").first() else { return nil }
+        let user = try Projections.decodeState(User.self, from: row, table: "users")
+        guard let organization = try await Queries.organization(user.organizationID, on: sql) else { return nil }
+        return Account(user: user, email: try row.decode(column: "email", as: String.self), organization: organization)
+    }
+}

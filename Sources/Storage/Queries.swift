@@ -1,0 +1,141 @@
+import Foundation
+import Procurement
+import SQLKit
+
+/// Reads of the projections, usable inside a write transaction or on the reader connection.
+enum Queries {
+    static func tender(_ id: TenderID, on sql: any SQLDatabase) async throws -> Versioned<Tender>? {
+        guard let row = try await sql.raw("SELECT id, version, state FROM tenders WHERE id = \(bind: id.rawValue)").first() else { return nil }
+        return Versioned(value: try Projections.decodeState(Tender.self, from: row, table: "tenders"), version: try row.decode(column: "version", as: Int.self))
+    }
+
+    static func bid(_ id: BidID, on sql: any SQLDatabase) async throws -> Versioned<Bid>? {
+        guard let row = try await sql.raw("SELECT id, version, state FROM bids WHERE id = \(bind: id.rawValue)").first() else { return nil }
+        return Versioned(value: try Projections.decodeState(Bid.self, from: row, table: "bids"), version: try row.decode(column: "version", as: Int.self))
+    }
+
+    static func bids(tender: TenderID, on sql: any SQLDatabase) async throws -> [Bid] {
+        try await sql.raw("SELECT id, state FROM bids WHERE tender_id = \(bind: tender.rawValue) ORDER BY id").all()
+            .map { try Projections.decodeState(Bid.self, from: $0, table: "bids") }
+    }
+
+    static func bids(supplier: OrganizationID, on sql: any SQLDatabase) async throws -> [Bid] {
+        try await sql.raw("SELECT id, state FROM bids WHERE supplier_id = \(bind: supplier.rawValue) ORDER BY id").all()
+            .map { try Projections.decodeState(Bid.self, from: $0, table: "bids") }
+    }
+
+    static func liveBid(tender: TenderID, supplier: OrganizationID, on sql: any SQLDatabase) async throws -> BidID? {
+        try await sql.raw(
+            "SELECT id FROM bids WHERE tender_id = \(bind: tender.rawValue) AND supplier_id = \(bind: supplier.rawValue) AND status = 'submitted'"
+        ).first().map { BidID(try $0.decode(column: "id", as: String.self)) }
+    }
+
+    static func organization(_ id: OrganizationID, on sql: any SQLDatabase) async throws -> Organization? {
+        try await sql.raw("SELECT id, state FROM organizations WHERE id = \(bind: id.rawValue)").first()
+            .map { try Projections.decodeState(Organization.self, from: $0, table: "organizations") }
+    }
+}
+
+/// Filters for listing tenders.
+public struct TenderFilter: Sendable {
+    public var status: TenderStatus?
+    public var buyerID: OrganizationID?
+    /// A CPV or NSN code, or a prefix of one (e.g. "3581" for a CPV group).
+    public var code: String?
+    public var text: String?
+    public var limit: Int
+    public var offset: Int
+
+    public init(status: TenderStatus? = nil, buyerID: OrganizationID? = nil, code: String? = nil, text: String? = nil, limit: Int = 50, offset: Int = 0) {
+        self.status = status
+        self.buyerID = buyerID
+        self.code = code
+        self.text = text
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+extension Ledger {
+    public func tender(_ id: TenderID) async throws -> Versioned<Tender>? {
+        try await database.read { try await Queries.tender(id, on: $0) }
+    }
+
+    public func bid(_ id: BidID) async throws -> Versioned<Bid>? {
+        try await database.read { try await Queries.bid(id, on: $0) }
+    }
+
+    public func bids(tender: TenderID) async throws -> [Bid] {
+        try await database.read { try await Queries.bids(tender: tender, on: $0) }
+    }
+
+    public func bids(supplier: OrganizationID) async throws -> [Bid] {
+        try await database.read { try await Queries.bids(supplier: supplier, on: $0) }
+    }
+
+    public func organization(_ id: OrganizationID) async throws -> Organization? {
+        try await database.read { try await Queries.organization(id, on: $0) }
+    }
+
+    public func organizations() async throws -> [Organization] {
+        try await database.read { sql in
+            try await sql.raw("SELECT id, state FROM organizations ORDER BY name").all()
+                .map { try Projections.decodeState(Organization.self, from: $0, table: "organizations") }
+        }
+    }
+
+    /// Tenders the viewer may see, newest first.
+    public func tenders(_ filter: TenderFilter, viewer: Viewer) async throws -> [Tender] {
+        try await database.read { sql in
+            let cleared = Disclosure.clearedClassifications(for: viewer).map { SQLBind($0.rawValue) }
+            let organization = viewer.organizationID?.rawValue ?? ""
+            var query = SQLQueryString(
+                "SELECT id, state FROM tenders WHERE ((status <> 'draft' AND classification IN \(SQLGroupExpression(cleared))) OR buyer_id = \(bind: organization))"
+            )
+            if let status = filter.status { query.appendInterpolation(unsafeRaw: " AND status = "); query.appendInterpolation(bind: status.rawValue) }
+            if let buyer = filter.buyerID { query.appendInterpolation(unsafeRaw: " AND buyer_id = "); query.appendInterpolation(bind: buyer.rawValue) }
+            if let code = filter.code {
+                query.appendInterpolation(unsafeRaw: " AND cpv_codes LIKE ")
+                query.appendInterpolation(bind: "% " + Self.likeEscaped(Self.searchable(code: code)) + "%")
+                query.appendInterpolation(unsafeRaw: " ESCAPE '\\'")
+            }
+            if let text = filter.text?.lowercased(), !text.isEmpty {
+                query.appendInterpolation(unsafeRaw: " AND search_text LIKE ")
+                query.appendInterpolation(bind: "%" + Self.likeEscaped(text) + "%")
+                query.appendInterpolation(unsafeRaw: " ESCAPE '\\'")
+            }
+            query.appendInterpolation(unsafeRaw: " ORDER BY created_at DESC, id LIMIT ")
+            query.appendInterpolation(bind: filter.limit)
+            query.appendInterpolation(unsafeRaw: " OFFSET ")
+            query.appendInterpolation(bind: filter.offset)
+            return try await sql.raw(query).all().map { try Projections.decodeState(Tender.self, from: $0, table: "tenders") }
+        }
+    }
+
+    /// Tenders with a deadline at or before `now`, for the scheduler.
+    public func dueTenders(at now: Date) async throws -> [TenderID] {
+        try await database.read { sql in
+            try await sql.raw("SELECT id FROM tenders WHERE next_deadline <= \(bind: Timestamp.format(now)) ORDER BY next_deadline LIMIT 500").all()
+                .map { TenderID(try $0.decode(column: "id", as: String.self)) }
+        }
+    }
+
+    /// The change feed as the viewer may see it.
+    public func events(after sequence: Int64, limit: Int, viewer: Viewer) async throws -> [RecordedEvent] {
+        try await database.read { try await EventStore.feed(after: sequence, limit: limit, viewer: viewer, on: $0) }
+    }
+
+    public func events(tender: TenderID) async throws -> [RecordedEvent] {
+        try await database.read { try await EventStore.stream("tender:\(tender)", on: $0) }
+    }
+
+    /// CPV codes are stored as `35811300-5`, NSNs as 13 characters without separators.
+    private static func searchable(code: String) -> String {
+        let trimmed = code.trimmingCharacters(in: .whitespaces).uppercased()
+        return trimmed.wholeMatch(of: /[0-9]{8}-[0-9]/) != nil ? trimmed : trimmed.filter { $0 != "-" && $0 != " " }
+    }
+
+    private static func likeEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+}

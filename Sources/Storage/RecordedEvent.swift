@@ -1,0 +1,29 @@
+import Foundation
+import Procurement
+
+/// An event as stored: its global sequence number, stream position, and JSON payload.
+public struct RecordedEvent: Sendable, Hashable {
+    public let sequence: Int64
+    public let streamID: String
+    public let streamVersion: Int
+    public let type: String
+    public let payload: Data
+    public let actor: String
+    public let occurredAt: Date
+    public let tenderID: TenderID?
+}
+
+/// An event about to be appended, with who may read it.
+struct PendingEvent: Sendable {
+    let type: String
+    let payload: Data
+    let audience: Disclosure.Audience
+    let audienceOrganization: OrganizationID?
+
+    init(_ event: some DomainEvent, audience: Disclosure.Audience, organization: OrganizationID? = nil) throws {
+        type = event.type
+        payload = try event.encodePayload()
+        self.audience = audience
+        audienceOrganization = organization
+    }
+}
