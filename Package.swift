@@ -80,6 +80,7 @@ let package = Package(
             dependencies: [
                 "Server", "Storage", "Procurement",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

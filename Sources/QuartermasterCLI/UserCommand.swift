@@ -5,7 +5,11 @@ import Server
 import Storage
 
 struct UserCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users and API tokens.", subcommands: [Add.self, Token.self])
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Manage users and API tokens.",
+        subcommands: [Add.self, Token.self]
+    )
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a user to an organisation and print a first API token.")
@@ -28,7 +32,13 @@ struct UserCommand: AsyncParsableCommand {
             guard !roles.isEmpty else { throw ValidationError("give at least one --role") }
             let database = try await Store.open(data)
             let identity = IdentityStore(database: database)
-            let user = User(id: UserID(UUID().uuidString.lowercased()), organizationID: OrganizationID(organization), name: name, roles: Set(roles), clearance: level)
+            let user = User(
+                id: UserID(UUID().uuidString.lowercased()),
+                organizationID: OrganizationID(organization),
+                name: name,
+                roles: Set(roles),
+                clearance: level
+            )
             do {
                 try await identity.addUser(user, email: email, at: Date())
                 let token = APIToken.generate()

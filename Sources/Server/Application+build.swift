@@ -35,7 +35,8 @@ public func buildApplication(_ services: Services, host: String, port: Int, logg
     var app = Application(
         router: buildRouter(services),
         configuration: .init(address: .hostname(host, port: port), serverName: "Quartermaster"),
-        logger: logger)
+        logger: logger
+    )
     app.addServices(Scheduler(ledger: services.ledger, logger: logger))
     return app
 }

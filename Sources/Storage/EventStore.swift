@@ -6,12 +6,20 @@ import SQLKit
 enum EventStore {
     /// Appends `events` to `stream`, which must be at `expectedVersion`. Runs inside the caller's transaction.
     static func append(
-        _ events: [PendingEvent], to stream: String, expectedVersion: Int, actor: Actor, at time: Date, tenderID: TenderID?,
+        _ events: [PendingEvent],
+        to stream: String,
+        expectedVersion: Int,
+        actor: Actor,
+        at time: Date,
+        tenderID: TenderID?,
         on sql: any SQLDatabase
     ) async throws -> [RecordedEvent] {
         let current = try await version(of: stream, on: sql)
         guard current == expectedVersion else {
-            throw DomainError.conflict(code: "version-conflict", reason: "\(stream) is at version \(current), not \(expectedVersion); reload and retry")
+            throw DomainError.conflict(
+                code: "version-conflict",
+                reason: "\(stream) is at version \(current), not \(expectedVersion); reload and retry"
+            )
         }
         var recorded: [RecordedEvent] = []
         for (offset, event) in events.enumerated() {
@@ -31,8 +39,16 @@ enum EventStore {
             }
             recorded.append(
                 RecordedEvent(
-                    sequence: sequence, streamID: stream, streamVersion: version, type: event.type, payload: event.payload, actor: actor.key,
-                    occurredAt: time, tenderID: tenderID))
+                    sequence: sequence,
+                    streamID: stream,
+                    streamVersion: version,
+                    type: event.type,
+                    payload: event.payload,
+                    actor: actor.key,
+                    occurredAt: time,
+                    tenderID: tenderID
+                )
+            )
         }
         return recorded
     }
@@ -80,6 +96,7 @@ enum EventStore {
             payload: Data(try row.decode(column: "payload", as: String.self).utf8),
             actor: try row.decode(column: "actor", as: String.self),
             occurredAt: date,
-            tenderID: try row.decode(column: "tender_id", as: String?.self).map(TenderID.init))
+            tenderID: try row.decode(column: "tender_id", as: String?.self).map(TenderID.init)
+        )
     }
 }

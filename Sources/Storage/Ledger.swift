@@ -44,7 +44,11 @@ public struct Ledger: Sendable {
     }
 
     public func execute(
-        _ command: TenderCommand, tender id: TenderID, actor: Actor, expectedVersion: Int? = nil, idempotency: IdempotencyKey? = nil
+        _ command: TenderCommand,
+        tender id: TenderID,
+        actor: Actor,
+        expectedVersion: Int? = nil,
+        idempotency: IdempotencyKey? = nil
     ) async throws -> CommandOutcome<Tender> {
         let (time, ruleBook) = (time, ruleBook)
         return try await database.write { sql in
@@ -56,7 +60,11 @@ public struct Ledger: Sendable {
             try Self.check(expectedVersion, against: current?.version)
             let now = time.now
             let bids = try await Queries.bids(tender: id, on: sql)
-            let events = try Tender.decide(command, state: current?.value, context: TenderContext(now: now, actor: actor, ruleBook: ruleBook, bids: bids))
+            let events = try Tender.decide(
+                command,
+                state: current?.value,
+                context: TenderContext(now: now, actor: actor, ruleBook: ruleBook, bids: bids)
+            )
             var state = current?.value
             var pending: [PendingEvent] = []
             for event in events {
@@ -65,7 +73,15 @@ public struct Ledger: Sendable {
             }
             guard let state else { throw DomainError.notFound(entity: "tender", id: id.rawValue) }
             let from = current?.version ?? 0
-            let recorded = try await EventStore.append(pending, to: "tender:\(id)", expectedVersion: from, actor: actor, at: now, tenderID: id, on: sql)
+            let recorded = try await EventStore.append(
+                pending,
+                to: "tender:\(id)",
+                expectedVersion: from,
+                actor: actor,
+                at: now,
+                tenderID: id,
+                on: sql
+            )
             try await Projections.upsert(state, version: from + events.count, on: sql)
             if let idempotency { try await Self.record(idempotency, resource: id.rawValue, at: now, on: sql) }
             return CommandOutcome(value: state, version: from + events.count, events: recorded, replayed: false)
@@ -73,7 +89,11 @@ public struct Ledger: Sendable {
     }
 
     public func execute(
-        _ command: BidCommand, bid id: BidID, tender tenderID: TenderID, actor: Actor, expectedVersion: Int? = nil,
+        _ command: BidCommand,
+        bid id: BidID,
+        tender tenderID: TenderID,
+        actor: Actor,
+        expectedVersion: Int? = nil,
         idempotency: IdempotencyKey? = nil
     ) async throws -> CommandOutcome<Bid> {
         let time = time
@@ -96,14 +116,23 @@ public struct Ledger: Sendable {
             guard let state else { throw DomainError.notFound(entity: "bid", id: id.rawValue) }
             let pending = try events.map { try PendingEvent($0, audience: .owner, organization: state.supplierID) }
             let from = current?.version ?? 0
-            let recorded = try await EventStore.append(pending, to: "bid:\(id)", expectedVersion: from, actor: actor, at: now, tenderID: tenderID, on: sql)
+            let recorded = try await EventStore.append(
+                pending,
+                to: "bid:\(id)",
+                expectedVersion: from,
+                actor: actor,
+                at: now,
+                tenderID: tenderID,
+                on: sql
+            )
             try await Projections.upsert(state, version: from + events.count, on: sql)
             if let idempotency { try await Self.record(idempotency, resource: id.rawValue, at: now, on: sql) }
             return CommandOutcome(value: state, version: from + events.count, events: recorded, replayed: false)
         }
     }
 
-    public func register(_ organization: Organization, actor: Actor, idempotency: IdempotencyKey? = nil) async throws -> CommandOutcome<Organization> {
+    public func register(_ organization: Organization, actor: Actor, idempotency: IdempotencyKey? = nil) async throws -> CommandOutcome<Organization>
+    {
         let time = time
         return try await database.write { sql in
             if let idempotency, let first = try await Self.replayed(idempotency, on: sql) {
@@ -115,7 +144,14 @@ public struct Ledger: Sendable {
             let events = try Organization.decideRegistration(organization, exists: exists, actor: actor, now: now)
             let pending = try events.map { try PendingEvent($0, audience: .public) }
             let recorded = try await EventStore.append(
-                pending, to: "organization:\(organization.id)", expectedVersion: 0, actor: actor, at: now, tenderID: nil, on: sql)
+                pending,
+                to: "organization:\(organization.id)",
+                expectedVersion: 0,
+                actor: actor,
+                at: now,
+                tenderID: nil,
+                on: sql
+            )
             try await Projections.insert(organization, on: sql)
             if let idempotency { try await Self.record(idempotency, resource: organization.id.rawValue, at: now, on: sql) }
             return CommandOutcome(value: organization, version: 1, events: recorded, replayed: false)
@@ -125,7 +161,9 @@ public struct Ledger: Sendable {
     private static func check(_ expected: Int?, against current: Int?) throws {
         if let expected, expected != (current ?? 0) {
             throw DomainError.conflict(
-                code: "version-conflict", reason: "the resource is at version \(current ?? 0), not \(expected); reload it and retry")
+                code: "version-conflict",
+                reason: "the resource is at version \(current ?? 0), not \(expected); reload it and retry"
+            )
         }
     }
 
@@ -137,7 +175,10 @@ public struct Ledger: Sendable {
         else { return nil }
         guard try row.decode(column: "fingerprint", as: String.self) == key.fingerprint else {
             throw DomainError.invalidField(
-                field: "Idempotency-Key", code: "idempotency-key-reused", reason: "this key was already used for a different request")
+                field: "Idempotency-Key",
+                code: "idempotency-key-reused",
+                reason: "this key was already used for a different request"
+            )
         }
         return try row.decode(column: "resource_id", as: String.self)
     }

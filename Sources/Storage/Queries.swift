@@ -6,12 +6,18 @@ import SQLKit
 enum Queries {
     static func tender(_ id: TenderID, on sql: any SQLDatabase) async throws -> Versioned<Tender>? {
         guard let row = try await sql.raw("SELECT id, version, state FROM tenders WHERE id = \(bind: id.rawValue)").first() else { return nil }
-        return Versioned(value: try Projections.decodeState(Tender.self, from: row, table: "tenders"), version: try row.decode(column: "version", as: Int.self))
+        return Versioned(
+            value: try Projections.decodeState(Tender.self, from: row, table: "tenders"),
+            version: try row.decode(column: "version", as: Int.self)
+        )
     }
 
     static func bid(_ id: BidID, on sql: any SQLDatabase) async throws -> Versioned<Bid>? {
         guard let row = try await sql.raw("SELECT id, version, state FROM bids WHERE id = \(bind: id.rawValue)").first() else { return nil }
-        return Versioned(value: try Projections.decodeState(Bid.self, from: row, table: "bids"), version: try row.decode(column: "version", as: Int.self))
+        return Versioned(
+            value: try Projections.decodeState(Bid.self, from: row, table: "bids"),
+            version: try row.decode(column: "version", as: Int.self)
+        )
     }
 
     static func bids(tender: TenderID, on sql: any SQLDatabase) async throws -> [Bid] {
@@ -46,7 +52,14 @@ public struct TenderFilter: Sendable {
     public var limit: Int
     public var offset: Int
 
-    public init(status: TenderStatus? = nil, buyerID: OrganizationID? = nil, code: String? = nil, text: String? = nil, limit: Int = 50, offset: Int = 0) {
+    public init(
+        status: TenderStatus? = nil,
+        buyerID: OrganizationID? = nil,
+        code: String? = nil,
+        text: String? = nil,
+        limit: Int = 50,
+        offset: Int = 0
+    ) {
         self.status = status
         self.buyerID = buyerID
         self.code = code
@@ -92,8 +105,14 @@ extension Ledger {
             var query = SQLQueryString(
                 "SELECT id, state FROM tenders WHERE ((status <> 'draft' AND classification IN \(SQLGroupExpression(cleared))) OR buyer_id = \(bind: organization))"
             )
-            if let status = filter.status { query.appendInterpolation(unsafeRaw: " AND status = "); query.appendInterpolation(bind: status.rawValue) }
-            if let buyer = filter.buyerID { query.appendInterpolation(unsafeRaw: " AND buyer_id = "); query.appendInterpolation(bind: buyer.rawValue) }
+            if let status = filter.status {
+                query.appendInterpolation(unsafeRaw: " AND status = ")
+                query.appendInterpolation(bind: status.rawValue)
+            }
+            if let buyer = filter.buyerID {
+                query.appendInterpolation(unsafeRaw: " AND buyer_id = ")
+                query.appendInterpolation(bind: buyer.rawValue)
+            }
             if let code = filter.code {
                 query.appendInterpolation(unsafeRaw: " AND cpv_codes LIKE ")
                 query.appendInterpolation(bind: "% " + Self.likeEscaped(Self.searchable(code: code)) + "%")
@@ -137,5 +156,14 @@ extension Ledger {
 
     private static func likeEscaped(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+}
+
+extension Ledger {
+    /// The sequence number of the newest event, 0 for an empty log.
+    public func lastSequence() async throws -> Int64 {
+        try await database.read { sql in
+            try await sql.raw("SELECT COALESCE(MAX(seq), 0) AS seq FROM events").first()?.decode(column: "seq", as: Int64.self) ?? 0
+        }
     }
 }

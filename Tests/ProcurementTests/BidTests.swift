@@ -7,7 +7,11 @@ import Testing
         var procedure = try Procedure.published()
         try procedure.submit("b1", by: Fixture.supplierA, prices: ["900000.00"])
         #expect(procedure.bids[BidID("b1")]?.status == .submitted)
-        try procedure.bid(.replace(lots: [LotBid(lotID: LotID("lot-1"), price: Fixture.money("880000.00"))]), id: BidID("b1"), by: Fixture.supplier(Fixture.supplierA))
+        try procedure.bid(
+            .replace(lots: [LotBid(lotID: LotID("lot-1"), price: Fixture.money("880000.00"))]),
+            id: BidID("b1"),
+            by: Fixture.supplier(Fixture.supplierA)
+        )
         #expect(procedure.bids[BidID("b1")]?.lots.first?.price == Fixture.money("880000.00"))
         try procedure.bid(.withdraw, id: BidID("b1"), by: Fixture.supplier(Fixture.supplierA))
         #expect(procedure.bids[BidID("b1")]?.status == .withdrawn)
@@ -45,7 +49,11 @@ import Testing
         var procedure = try Procedure.published()
         func code(_ lots: [LotBid]) -> String? {
             do {
-                try procedure.bid(.submit(id: BidID("x"), tenderID: TenderID("t-1"), lots: lots), id: BidID("x"), by: Fixture.supplier(Fixture.supplierA))
+                try procedure.bid(
+                    .submit(id: BidID("x"), tenderID: TenderID("t-1"), lots: lots),
+                    id: BidID("x"),
+                    by: Fixture.supplier(Fixture.supplierA)
+                )
                 return nil
             } catch let error as DomainError { return error.code } catch { return "?" }
         }
@@ -62,8 +70,10 @@ import Testing
         var procedure = try Procedure.published()
         #expect(throws: DomainError.forbidden(code: "supplier-only", reason: "only suppliers submit and manage bids")) {
             try procedure.bid(
-                .submit(id: BidID("x"), tenderID: TenderID("t-1"), lots: [LotBid(lotID: LotID("lot-1"), price: Fixture.money("5.00"))]), id: BidID("x"),
-                by: Fixture.officer)
+                .submit(id: BidID("x"), tenderID: TenderID("t-1"), lots: [LotBid(lotID: LotID("lot-1"), price: Fixture.money("5.00"))]),
+                id: BidID("x"),
+                by: Fixture.officer
+            )
         }
     }
 
@@ -105,8 +115,14 @@ import Testing
         var procedure = try Procedure.published(Fixture.notice(criteria: .lifeCycleCost(years: 10)))
         #expect(throws: DomainError.self) { try procedure.submit("b1", by: Fixture.supplierA, prices: ["900000.00"]) }
         try procedure.bid(
-            .submit(id: BidID("b1"), tenderID: TenderID("t-1"), lots: [LotBid(lotID: LotID("lot-1"), price: Fixture.money("900000.00"), ownershipCost: Fixture.money("50000.00"))]),
-            id: BidID("b1"), by: Fixture.supplier(Fixture.supplierA))
+            .submit(
+                id: BidID("b1"),
+                tenderID: TenderID("t-1"),
+                lots: [LotBid(lotID: LotID("lot-1"), price: Fixture.money("900000.00"), ownershipCost: Fixture.money("50000.00"))]
+            ),
+            id: BidID("b1"),
+            by: Fixture.supplier(Fixture.supplierA)
+        )
         #expect(procedure.bids[BidID("b1")]?.lots.first?.lifeCycleCost == Fixture.money("950000.00"))
     }
 }

@@ -6,7 +6,10 @@ import Testing
     @Test func openingRevealsTheValidBidsAtOnce() throws {
         let procedure = try Procedure.opened()
         #expect(procedure.status == .evaluation)
-        guard case .bidsOpened(let opened) = procedure.events.last else { Issue.record("no opening event"); return }
+        guard case .bidsOpened(let opened) = procedure.events.last else {
+            Issue.record("no opening event")
+            return
+        }
         #expect(opened.bids.map(\.bidID) == [BidID("bid-a"), BidID("bid-b"), BidID("bid-c")])
         #expect(opened.bids.first?.lots.first?.price == Fixture.money("900000.00"))
     }
@@ -26,19 +29,34 @@ import Testing
         var procedure = try Procedure.opened()
         try procedure.run(.decideBid(bidID: BidID("bid-a"), outcome: .qualified, reason: nil, rationale: nil, scores: [:]), by: Fixture.evaluator)
         try procedure.run(
-            .decideBid(bidID: BidID("bid-b"), outcome: .disqualified, reason: .missingDocuments, rationale: "No certificate of conformity", scores: [:]),
-            by: Fixture.evaluator)
+            .decideBid(
+                bidID: BidID("bid-b"),
+                outcome: .disqualified,
+                reason: .missingDocuments,
+                rationale: "No certificate of conformity",
+                scores: [:]
+            ),
+            by: Fixture.evaluator
+        )
         #expect(throws: DomainError.ruleViolation(code: "bids-undecided", reason: "bid bid-c on lot lot-1 has no qualification decision yet")) {
             try procedure.run(.proposeAward(lotID: LotID("lot-1"), awardID: AwardID("aw-1")), by: Fixture.evaluator)
         }
-        try procedure.run(.decideBid(bidID: BidID("bid-c"), outcome: .qualified, reason: nil, rationale: nil, scores: [:]), by: Fixture.secondEvaluator)
+        try procedure.run(
+            .decideBid(bidID: BidID("bid-c"), outcome: .qualified, reason: nil, rationale: nil, scores: [:]),
+            by: Fixture.secondEvaluator
+        )
         try procedure.run(.proposeAward(lotID: LotID("lot-1"), awardID: AwardID("aw-1")), by: Fixture.evaluator)
         let award = try procedure.tender!.award(AwardID("aw-1"))
         #expect(award.bidID == BidID("bid-a"))  // lowest qualified; bid-b was cheaper but disqualified
         #expect(award.status == .pending)
         #expect(procedure.status == .evaluation)
 
-        #expect(throws: DomainError.forbidden(code: "segregation-of-duties", reason: "the approver must not have evaluated this lot or proposed its award")) {
+        #expect(
+            throws: DomainError.forbidden(
+                code: "segregation-of-duties",
+                reason: "the approver must not have evaluated this lot or proposed its award"
+            )
+        ) {
             try procedure.run(.approveAward(awardID: AwardID("aw-1")), by: Fixture.evaluatorApprover.withID("evaluator"))
         }
         try procedure.run(.approveAward(awardID: AwardID("aw-1")), by: Fixture.approver)
@@ -53,7 +71,10 @@ import Testing
         try procedure.run(.endStandstill, by: .system)
         #expect(procedure.status == .awarded)
         #expect(throws: DomainError.self) {
-            try procedure.run(.signContract(awardID: AwardID("aw-1"), contractID: ContractID("c-1"), value: Fixture.money("900000.01")), by: Fixture.approver)
+            try procedure.run(
+                .signContract(awardID: AwardID("aw-1"), contractID: ContractID("c-1"), value: Fixture.money("900000.01")),
+                by: Fixture.approver
+            )
         }
         try procedure.run(.signContract(awardID: AwardID("aw-1"), contractID: ContractID("c-1"), value: nil), by: Fixture.approver)
         #expect(procedure.status == .complete)
@@ -64,13 +85,22 @@ import Testing
     @Test func disqualificationNeedsACodedReasonAndRationale() throws {
         var procedure = try Procedure.opened()
         #expect(throws: DomainError.self) {
-            try procedure.run(.decideBid(bidID: BidID("bid-a"), outcome: .disqualified, reason: nil, rationale: "Missing certificate", scores: [:]), by: Fixture.evaluator)
+            try procedure.run(
+                .decideBid(bidID: BidID("bid-a"), outcome: .disqualified, reason: nil, rationale: "Missing certificate", scores: [:]),
+                by: Fixture.evaluator
+            )
         }
         #expect(throws: DomainError.self) {
-            try procedure.run(.decideBid(bidID: BidID("bid-a"), outcome: .disqualified, reason: .sanctions, rationale: "", scores: [:]), by: Fixture.evaluator)
+            try procedure.run(
+                .decideBid(bidID: BidID("bid-a"), outcome: .disqualified, reason: .sanctions, rationale: "", scores: [:]),
+                by: Fixture.evaluator
+            )
         }
         #expect(throws: DomainError.self) {
-            try procedure.run(.decideBid(bidID: BidID("bid-a"), outcome: .qualified, reason: .sanctions, rationale: nil, scores: [:]), by: Fixture.evaluator)
+            try procedure.run(
+                .decideBid(bidID: BidID("bid-a"), outcome: .qualified, reason: .sanctions, rationale: nil, scores: [:]),
+                by: Fixture.evaluator
+            )
         }
         #expect(throws: DomainError.notFound(entity: "bid", id: "bid-z")) {
             try procedure.run(.decideBid(bidID: BidID("bid-z"), outcome: .qualified, reason: nil, rationale: nil, scores: [:]), by: Fixture.evaluator)
@@ -91,8 +121,15 @@ import Testing
         }
         try procedure.run(.rejectAward(awardID: AwardID("aw-1"), reason: "Winner's licence has expired"), by: Fixture.approver)
         try procedure.run(
-            .decideBid(bidID: BidID("bid-b"), outcome: .disqualified, reason: .qualificationCriteria, rationale: "Export licence expired", scores: [:]),
-            by: Fixture.evaluator)
+            .decideBid(
+                bidID: BidID("bid-b"),
+                outcome: .disqualified,
+                reason: .qualificationCriteria,
+                rationale: "Export licence expired",
+                scores: [:]
+            ),
+            by: Fixture.evaluator
+        )
         try procedure.run(.proposeAward(lotID: LotID("lot-1"), awardID: AwardID("aw-2")), by: Fixture.evaluator)
         #expect(try procedure.tender!.award(AwardID("aw-2")).bidID == BidID("bid-a"))
     }
@@ -101,8 +138,15 @@ import Testing
         var procedure = try Procedure.opened()
         for bid in ["bid-a", "bid-b", "bid-c"] {
             try procedure.run(
-                .decideBid(bidID: BidID(bid), outcome: .disqualified, reason: .nonCompliantSpecification, rationale: "Does not meet the spec", scores: [:]),
-                by: Fixture.evaluator)
+                .decideBid(
+                    bidID: BidID(bid),
+                    outcome: .disqualified,
+                    reason: .nonCompliantSpecification,
+                    rationale: "Does not meet the spec",
+                    scores: [:]
+                ),
+                by: Fixture.evaluator
+            )
         }
         #expect(throws: DomainError.self) { try procedure.run(.proposeAward(lotID: LotID("lot-1"), awardID: AwardID("aw")), by: Fixture.evaluator) }
         try procedure.run(.declareLotUnsuccessful(lotID: LotID("lot-1"), reason: "All bids non-compliant"), by: Fixture.officer)
@@ -116,11 +160,23 @@ import Testing
             try procedure.run(.decideBid(bidID: BidID("bid-a"), outcome: .qualified, reason: nil, rationale: nil, scores: [:]), by: Fixture.evaluator)
         }
         #expect(throws: DomainError.self) {
-            try procedure.run(.decideBid(bidID: BidID("bid-a"), outcome: .qualified, reason: nil, rationale: nil, scores: ["tech": 101]), by: Fixture.evaluator)
+            try procedure.run(
+                .decideBid(bidID: BidID("bid-a"), outcome: .qualified, reason: nil, rationale: nil, scores: ["tech": 101]),
+                by: Fixture.evaluator
+            )
         }
-        try procedure.run(.decideBid(bidID: BidID("bid-a"), outcome: .qualified, reason: nil, rationale: nil, scores: ["tech": 70]), by: Fixture.evaluator)
-        try procedure.run(.decideBid(bidID: BidID("bid-b"), outcome: .qualified, reason: nil, rationale: nil, scores: ["tech": 50]), by: Fixture.evaluator)
-        try procedure.run(.decideBid(bidID: BidID("bid-c"), outcome: .qualified, reason: nil, rationale: nil, scores: ["tech": 95]), by: Fixture.evaluator)
+        try procedure.run(
+            .decideBid(bidID: BidID("bid-a"), outcome: .qualified, reason: nil, rationale: nil, scores: ["tech": 70]),
+            by: Fixture.evaluator
+        )
+        try procedure.run(
+            .decideBid(bidID: BidID("bid-b"), outcome: .qualified, reason: nil, rationale: nil, scores: ["tech": 50]),
+            by: Fixture.evaluator
+        )
+        try procedure.run(
+            .decideBid(bidID: BidID("bid-c"), outcome: .qualified, reason: nil, rationale: nil, scores: ["tech": 95]),
+            by: Fixture.evaluator
+        )
         try procedure.run(.proposeAward(lotID: LotID("lot-1"), awardID: AwardID("aw")), by: Fixture.evaluator)
         // bid-c: 0.4 * (100 * 850000 / 950000) + 0.6 * 95 = 35.7895 + 57 = 92.7895, above bid-a (37.7778 + 42) and bid-b (40 + 30)
         let award = try procedure.tender!.award(AwardID("aw"))
@@ -131,20 +187,37 @@ import Testing
     @Test func lifeCycleCostPrefersLowerTotalOwnership() {
         func bid(_ id: String, _ price: String, _ cost: String) -> Bid {
             Bid(
-                id: BidID(id), tenderID: TenderID("t"), supplierID: OrganizationID(id),
-                lots: [LotBid(lotID: LotID("l"), price: Fixture.money(price), ownershipCost: Fixture.money(cost))], status: .submitted,
-                confirmedNoticeVersion: 1, submittedAt: Fixture.start, updatedAt: Fixture.start)
+                id: BidID(id),
+                tenderID: TenderID("t"),
+                supplierID: OrganizationID(id),
+                lots: [LotBid(lotID: LotID("l"), price: Fixture.money(price), ownershipCost: Fixture.money(cost))],
+                status: .submitted,
+                confirmedNoticeVersion: 1,
+                submittedAt: Fixture.start,
+                updatedAt: Fixture.start
+            )
         }
         let ranked = Evaluation.rank(
-            lot: LotID("l"), bids: [bid("cheap", "100.00", "900.00"), bid("durable", "300.00", "200.00")], decisions: [], criteria: .lifeCycleCost(years: 10))
+            lot: LotID("l"),
+            bids: [bid("cheap", "100.00", "900.00"), bid("durable", "300.00", "200.00")],
+            decisions: [],
+            criteria: .lifeCycleCost(years: 10)
+        )
         #expect(ranked.map(\.bid.id) == [BidID("durable"), BidID("cheap")])
     }
 
     @Test func equalPricesGoToTheEarlierBid() {
         func bid(_ id: String, at offset: TimeInterval) -> Bid {
             Bid(
-                id: BidID(id), tenderID: TenderID("t"), supplierID: OrganizationID(id), lots: [LotBid(lotID: LotID("l"), price: Fixture.money("100.00"))],
-                status: .submitted, confirmedNoticeVersion: 1, submittedAt: Fixture.start, updatedAt: Fixture.start + offset)
+                id: BidID(id),
+                tenderID: TenderID("t"),
+                supplierID: OrganizationID(id),
+                lots: [LotBid(lotID: LotID("l"), price: Fixture.money("100.00"))],
+                status: .submitted,
+                confirmedNoticeVersion: 1,
+                submittedAt: Fixture.start,
+                updatedAt: Fixture.start + offset
+            )
         }
         let ranked = Evaluation.rank(lot: LotID("l"), bids: [bid("late", at: 60), bid("early", at: 5)], decisions: [], criteria: .lowestPrice)
         #expect(ranked.first?.bid.id == BidID("early"))

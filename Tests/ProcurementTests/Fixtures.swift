@@ -30,21 +30,37 @@ enum Fixture {
     static func money(_ amount: String, _ currency: Currency = .UAH) -> Money { try! Money(parsing: amount, currency) }
 
     static func item(_ id: String) -> Item {
-        Item(id: ItemID(id), description: "Tactical radio set", cpv: try! CPVCode("35811300-5"), nsn: try! NSN("5820-12-345-6789"), quantity: 100, unit: .piece)
+        Item(
+            id: ItemID(id),
+            description: "Tactical radio set",
+            cpv: try! CPVCode("35811300-5"),
+            nsn: try! NSN("5820-12-345-6789"),
+            quantity: 100,
+            unit: .piece
+        )
     }
 
     static func notice(
-        method: ProcedureMethod = .open, criteria: AwardCriteria = .lowestPrice, lots: Int = 1, invited: [OrganizationID] = [],
+        method: ProcedureMethod = .open,
+        criteria: AwardCriteria = .lowestPrice,
+        lots: Int = 1,
+        invited: [OrganizationID] = [],
         classification: Classification = .unclassified
     ) -> TenderEvent.Notice {
         let lotList = (1...lots).map { index in
             Lot(id: LotID("lot-\(index)"), title: "Lot \(index)", value: money("1000000.00"), items: [item("item-\(index)")])
         }
         return TenderEvent.Notice(
-            title: "Field radios for brigades", description: "VHF radios with encryption", method: method,
+            title: "Field radios for brigades",
+            description: "VHF radios with encryption",
+            method: method,
             negotiationGround: method == .negotiated ? .urgency : nil,
             rationale: method == .negotiated ? "Urgent replacement of radios lost in combat operations" : nil,
-            classification: classification, criteria: criteria, lots: lotList, invitedSupplierIDs: invited)
+            classification: classification,
+            criteria: criteria,
+            lots: lotList,
+            invitedSupplierIDs: invited
+        )
     }
 }
 
@@ -66,7 +82,11 @@ struct Procedure {
     @discardableResult
     mutating func bid(_ command: BidCommand, id: BidID, by actor: Actor) throws -> [BidEvent] {
         let live = bids.values.first { $0.supplierID == actor.organizationID && $0.status == .submitted && $0.id != id }?.id
-        let decided = try Bid.decide(command, state: bids[id], context: BidContext(now: now, actor: actor, tender: tender!, activeBidOfSupplier: live))
+        let decided = try Bid.decide(
+            command,
+            state: bids[id],
+            context: BidContext(now: now, actor: actor, tender: tender!, activeBidOfSupplier: live)
+        )
         for event in decided { bids[id] = Bid.evolve(bids[id], event) }
         return decided
     }

@@ -25,7 +25,10 @@ import Testing
         #expect(throws: DomainError.self) {
             try procedure.run(.decideCandidate(supplierID: Fixture.supplierB, qualified: false, reasonCode: nil), by: Fixture.evaluator)
         }
-        try procedure.run(.decideCandidate(supplierID: Fixture.supplierB, qualified: false, reasonCode: "security-clearance-missing"), by: Fixture.evaluator)
+        try procedure.run(
+            .decideCandidate(supplierID: Fixture.supplierB, qualified: false, reasonCode: "security-clearance-missing"),
+            by: Fixture.evaluator
+        )
         #expect(throws: DomainError.self) { try procedure.run(.inviteTenders(tenderPeriodEnd: procedure.now + 2 * Fixture.day), by: Fixture.officer) }
         try procedure.run(.inviteTenders(tenderPeriodEnd: procedure.now + 15 * Fixture.day), by: Fixture.officer)
         #expect(procedure.status == .tendering)
@@ -69,7 +72,9 @@ import Testing
     }
 
     @Test func beforeAnyRuleNothingCanStart() {
-        #expect(throws: DomainError.ruleViolation(code: "no-rules-in-force", reason: "no open procedure rules are in force on 2020-12-31 23:59:59 +0000")) {
+        #expect(
+            throws: DomainError.ruleViolation(code: "no-rules-in-force", reason: "no open procedure rules are in force on 2020-12-31 23:59:59 +0000")
+        ) {
             try RuleBook.standard.rules(for: .open, on: day("2021-01-01") - 1)
         }
     }
@@ -80,7 +85,8 @@ import Testing
     }
 
     @Test func malformedDatesAreRefused() {
-        let bad = #"[{"method":"open","effectiveFrom":"01.01.2021","legalBasis":"x","minimumTenderingDays":1,"enquiryCutoffDays":1,"minimumDaysAfterAmendment":1,"minimumBids":1,"standstillDays":1}]"#
+        let bad =
+            #"[{"method":"open","effectiveFrom":"01.01.2021","legalBasis":"x","minimumTenderingDays":1,"enquiryCutoffDays":1,"minimumDaysAfterAmendment":1,"minimumBids":1,"standstillDays":1}]"#
         #expect(throws: DomainError.self) { try RuleBook(json: Data(bad.utf8)) }
     }
 

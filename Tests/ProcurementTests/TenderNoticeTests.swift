@@ -26,7 +26,10 @@ import Testing
 
     @Test func invalidNoticesAreRefusedWithSpecificCodes() throws {
         func code(_ notice: TenderEvent.Notice) -> String? {
-            do { try notice.validate(); return nil } catch let error as DomainError { return error.code } catch { return "?" }
+            do {
+                try notice.validate()
+                return nil
+            } catch let error as DomainError { return error.code } catch { return "?" }
         }
         var notice = Fixture.notice()
         notice.title = "  "
@@ -51,7 +54,9 @@ import Testing
         #expect(code(notice) == "rationale-required")
         #expect(code(Fixture.notice(method: .negotiated)) == "invitation-required")
         #expect(code(Fixture.notice(method: .open, invited: [Fixture.supplierA])) == "not-negotiated")
-        #expect(code(Fixture.notice(criteria: .bestValue(priceWeight: 50, quality: [.init(id: "q", title: "Quality", weight: 40)]))) == "weights-not-100")
+        #expect(
+            code(Fixture.notice(criteria: .bestValue(priceWeight: 50, quality: [.init(id: "q", title: "Quality", weight: 40)]))) == "weights-not-100"
+        )
         #expect(code(Fixture.notice(criteria: .bestValue(priceWeight: 100, quality: []))) == "quality-criteria-required")
         #expect(code(Fixture.notice(criteria: .lifeCycleCost(years: 0))) == "invalid-life-cycle")
         #expect(code(Fixture.notice(criteria: .bestValue(priceWeight: 60, quality: [.init(id: "q", title: "Quality", weight: 40)]))) == nil)
@@ -93,7 +98,9 @@ import Testing
         #expect(throws: DomainError.forbidden(code: "wrong-organization", reason: "amending a tender is reserved to organisation dpa")) {
             try procedure.run(.amend(notice: Fixture.notice(), tenderPeriodEnd: nil), by: Fixture.foreignOfficer)
         }
-        #expect(throws: DomainError.self) { try procedure.run(.cancel(reason: .noLongerNeeded, rationale: "Not needed any more"), by: Fixture.foreignOfficer) }
+        #expect(throws: DomainError.self) {
+            try procedure.run(.cancel(reason: .noLongerNeeded, rationale: "Not needed any more"), by: Fixture.foreignOfficer)
+        }
     }
 
     @Test func publishingTwiceIsAnIllegalTransition() throws {

@@ -16,13 +16,23 @@ extension Bid {
             guard state == nil else { throw DomainError.conflict(code: "bid-exists", reason: "bid \(id) already exists") }
             guard tenderID == tender.id else { throw DomainError.notFound(entity: "tender", id: tenderID.rawValue) }
             guard tender.admits(supplier: user.organizationID) else {
-                throw DomainError.forbidden(code: "not-invited", reason: "your organisation is not admitted to bid in this \(tender.method.rawValue) procedure")
+                throw DomainError.forbidden(
+                    code: "not-invited",
+                    reason: "your organisation is not admitted to bid in this \(tender.method.rawValue) procedure"
+                )
             }
             if let existing = context.activeBidOfSupplier {
-                throw DomainError.conflict(code: "bid-already-submitted", reason: "your organisation already has bid \(existing) on this tender; replace or withdraw it")
+                throw DomainError.conflict(
+                    code: "bid-already-submitted",
+                    reason: "your organisation already has bid \(existing) on this tender; replace or withdraw it"
+                )
             }
             try validate(lots, for: tender)
-            return [.submitted(.init(bidID: id, tenderID: tender.id, supplierID: user.organizationID, lots: lots, noticeVersion: tender.noticeVersion, at: now))]
+            return [
+                .submitted(
+                    .init(bidID: id, tenderID: tender.id, supplierID: user.organizationID, lots: lots, noticeVersion: tender.noticeVersion, at: now)
+                )
+            ]
 
         case .replace(let lots):
             let bid = try owned(state, by: user)
@@ -36,7 +46,10 @@ extension Bid {
         case .confirm:
             let bid = try owned(state, by: user)
             guard bid.needsConfirmation(against: tender) else {
-                throw DomainError.ruleViolation(code: "confirmation-not-needed", reason: "the bid is already confirmed against notice version \(tender.noticeVersion)")
+                throw DomainError.ruleViolation(
+                    code: "confirmation-not-needed",
+                    reason: "the bid is already confirmed against notice version \(tender.noticeVersion)"
+                )
             }
             return [.confirmed(.init(bidID: bid.id, noticeVersion: tender.noticeVersion, at: now))]
         }
@@ -74,17 +87,28 @@ extension Bid {
                 throw DomainError.invalidField(field: "lots.lotID", code: "unknown-lot", reason: "the tender has no open lot \(offer.lotID)")
             }
             guard offer.price.currency == lot.value.currency else {
-                throw DomainError.invalidField(field: "lots.price", code: "currency-mismatch", reason: "lot \(lot.id) is priced in \(lot.value.currency.rawValue)")
+                throw DomainError.invalidField(
+                    field: "lots.price",
+                    code: "currency-mismatch",
+                    reason: "lot \(lot.id) is priced in \(lot.value.currency.rawValue)"
+                )
             }
             guard offer.price.amount > 0 else {
                 throw DomainError.invalidField(field: "lots.price", code: "non-positive-price", reason: "a price must be greater than zero")
             }
             guard offer.price <= lot.value else {
-                throw DomainError.ruleViolation(code: "price-above-estimate", reason: "the price for lot \(lot.id) exceeds its estimated value \(lot.value)")
+                throw DomainError.ruleViolation(
+                    code: "price-above-estimate",
+                    reason: "the price for lot \(lot.id) exceeds its estimated value \(lot.value)"
+                )
             }
             if case .lifeCycleCost = tender.criteria {
                 guard let cost = offer.ownershipCost, cost.currency == lot.value.currency else {
-                    throw DomainError.invalidField(field: "lots.ownershipCost", code: "ownership-cost-required", reason: "life-cycle-cost evaluation needs an ownership cost in \(lot.value.currency.rawValue) for lot \(lot.id)")
+                    throw DomainError.invalidField(
+                        field: "lots.ownershipCost",
+                        code: "ownership-cost-required",
+                        reason: "life-cycle-cost evaluation needs an ownership cost in \(lot.value.currency.rawValue) for lot \(lot.id)"
+                    )
                 }
             }
         }

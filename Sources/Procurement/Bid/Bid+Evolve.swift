@@ -3,8 +3,15 @@ extension Bid {
         switch event {
         case .submitted(let e):
             return Bid(
-                id: e.bidID, tenderID: e.tenderID, supplierID: e.supplierID, lots: e.lots, status: .submitted,
-                confirmedNoticeVersion: e.noticeVersion, submittedAt: e.at, updatedAt: e.at)
+                id: e.bidID,
+                tenderID: e.tenderID,
+                supplierID: e.supplierID,
+                lots: e.lots,
+                status: .submitted,
+                confirmedNoticeVersion: e.noticeVersion,
+                submittedAt: e.at,
+                updatedAt: e.at
+            )
         case .replaced(let e):
             guard var bid = state else { return nil }
             bid.lots = e.lots

@@ -15,8 +15,14 @@ public struct Bid: Hashable, Sendable, Codable {
     public var updatedAt: Date
 
     public init(
-        id: BidID, tenderID: TenderID, supplierID: OrganizationID, lots: [LotBid], status: Status, confirmedNoticeVersion: Int,
-        submittedAt: Date, updatedAt: Date
+        id: BidID,
+        tenderID: TenderID,
+        supplierID: OrganizationID,
+        lots: [LotBid],
+        status: Status,
+        confirmedNoticeVersion: Int,
+        submittedAt: Date,
+        updatedAt: Date
     ) {
         self.id = id
         self.tenderID = tenderID

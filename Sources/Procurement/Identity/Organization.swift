@@ -25,8 +25,14 @@ public struct Organization: Hashable, Sendable, Codable {
     public var clearance: Classification
 
     public init(
-        id: OrganizationID, name: String, kind: Kind, country: String, edrpou: EDRPOU? = nil,
-        nationalRegistryID: String? = nil, ncage: NCAGE? = nil, clearance: Classification = .unclassified
+        id: OrganizationID,
+        name: String,
+        kind: Kind,
+        country: String,
+        edrpou: EDRPOU? = nil,
+        nationalRegistryID: String? = nil,
+        ncage: NCAGE? = nil,
+        clearance: Classification = .unclassified
     ) {
         self.id = id
         self.name = name

@@ -35,15 +35,22 @@ extension Organization {
             throw DomainError.invalidField(field: "country", code: "invalid-country", reason: "country is an ISO 3166-1 alpha-3 code such as UKR")
         }
         if organization.country == "UKR", organization.edrpou == nil {
-            throw DomainError.invalidField(field: "edrpou", code: "edrpou-required", reason: "Ukrainian organisations are identified by their EDRPOU code")
+            throw DomainError.invalidField(
+                field: "edrpou",
+                code: "edrpou-required",
+                reason: "Ukrainian organisations are identified by their EDRPOU code"
+            )
         }
         if organization.country != "UKR", organization.edrpou != nil {
             throw DomainError.invalidField(field: "edrpou", code: "edrpou-not-applicable", reason: "EDRPOU applies to Ukrainian organisations only")
         }
         if let ncage = organization.ncage, !ncage.isValid(forCountry: organization.country) {
             throw DomainError.invalidField(
-                field: "ncage", code: "invalid-ncage",
-                reason: "\(ncage) does not match the NCAGE pattern of \(organization.country): \(NCAGE.patterns(forCountry: organization.country).joined(separator: ", "))")
+                field: "ncage",
+                code: "invalid-ncage",
+                reason:
+                    "\(ncage) does not match the NCAGE pattern of \(organization.country): \(NCAGE.patterns(forCountry: organization.country).joined(separator: ", "))"
+            )
         }
         return [.registered(.init(organization: organization, at: now))]
     }

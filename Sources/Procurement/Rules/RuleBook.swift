@@ -7,7 +7,10 @@ public struct RuleBook: Sendable {
     public init(entries: [MethodRules]) throws {
         for entry in entries where Self.day(entry.effectiveFrom) == nil {
             throw DomainError.invalidField(
-                field: "effectiveFrom", code: "invalid-date", reason: "\(entry.effectiveFrom) is not a YYYY-MM-DD date")
+                field: "effectiveFrom",
+                code: "invalid-date",
+                reason: "\(entry.effectiveFrom) is not a YYYY-MM-DD date"
+            )
         }
         self.entries = entries.sorted { $0.effectiveFrom < $1.effectiveFrom }
     }
@@ -27,7 +30,9 @@ public struct RuleBook: Sendable {
     public func rules(for method: ProcedureMethod, on date: Date) throws -> MethodRules {
         guard let rules = entries.last(where: { $0.method == method && $0.effectiveDate <= date }) else {
             throw DomainError.ruleViolation(
-                code: "no-rules-in-force", reason: "no \(method.rawValue) procedure rules are in force on \(date)")
+                code: "no-rules-in-force",
+                reason: "no \(method.rawValue) procedure rules are in force on \(date)"
+            )
         }
         return rules
     }

@@ -10,11 +10,15 @@ extension AwardCriteria {
         case "best-value":
             self = .bestValue(
                 priceWeight: try container.decode(Int.self, forKey: .priceWeight),
-                quality: try container.decode([QualityCriterion].self, forKey: .quality))
+                quality: try container.decode([QualityCriterion].self, forKey: .quality)
+            )
         case "life-cycle-cost": self = .lifeCycleCost(years: try container.decode(Int.self, forKey: .years))
         case let other:
             throw DecodingError.dataCorruptedError(
-                forKey: .type, in: container, debugDescription: "unknown criteria type \(other); use lowest-price, best-value or life-cycle-cost")
+                forKey: .type,
+                in: container,
+                debugDescription: "unknown criteria type \(other); use lowest-price, best-value or life-cycle-cost"
+            )
         }
     }
 

@@ -33,7 +33,10 @@ public enum AwardCriteria: Hashable, Sendable, Codable {
         case .bestValue(let priceWeight, let quality):
             guard !quality.isEmpty else {
                 throw DomainError.invalidField(
-                    field: "criteria.quality", code: "quality-criteria-required", reason: "best value needs at least one quality criterion")
+                    field: "criteria.quality",
+                    code: "quality-criteria-required",
+                    reason: "best value needs at least one quality criterion"
+                )
             }
             guard priceWeight > 0, quality.allSatisfy({ $0.weight > 0 }) else {
                 throw DomainError.invalidField(field: "criteria", code: "invalid-weight", reason: "every weight must be positive")
@@ -44,7 +47,10 @@ public enum AwardCriteria: Hashable, Sendable, Codable {
             }
             guard Set(quality.map(\.id)).count == quality.count, quality.allSatisfy({ !$0.id.isEmpty && !$0.title.isEmpty }) else {
                 throw DomainError.invalidField(
-                    field: "criteria.quality", code: "invalid-quality-criterion", reason: "quality criteria need unique ids and titles")
+                    field: "criteria.quality",
+                    code: "invalid-quality-criterion",
+                    reason: "quality criteria need unique ids and titles"
+                )
             }
         case .lifeCycleCost(let years):
             guard (1...50).contains(years) else {

@@ -19,7 +19,11 @@ extension TenderEvent.Notice {
         for lot in lots {
             try Self.text(lot.title, field: "lots.title", range: 1...300)
             guard lot.value.amount > 0 else {
-                throw DomainError.invalidField(field: "lots.value", code: "non-positive-value", reason: "lot \(lot.id) needs an estimated value above zero")
+                throw DomainError.invalidField(
+                    field: "lots.value",
+                    code: "non-positive-value",
+                    reason: "lot \(lot.id) needs an estimated value above zero"
+                )
             }
             guard (1...1000).contains(lot.items.count) else {
                 throw DomainError.invalidField(field: "lots.items", code: "invalid-item-count", reason: "lot \(lot.id) needs 1 to 1000 items")
@@ -34,7 +38,11 @@ extension TenderEvent.Notice {
         switch method {
         case .negotiated:
             guard negotiationGround != nil else {
-                throw DomainError.invalidField(field: "negotiationGround", code: "ground-required", reason: "a negotiated procedure without publication needs a coded ground")
+                throw DomainError.invalidField(
+                    field: "negotiationGround",
+                    code: "ground-required",
+                    reason: "a negotiated procedure without publication needs a coded ground"
+                )
             }
             try Self.text(rationale ?? "", field: "rationale", range: 20...5000, code: "rationale-required")
             guard !invitedSupplierIDs.isEmpty, Set(invitedSupplierIDs).count == invitedSupplierIDs.count else {
@@ -43,7 +51,10 @@ extension TenderEvent.Notice {
         case .open, .restricted:
             guard negotiationGround == nil, invitedSupplierIDs.isEmpty else {
                 throw DomainError.invalidField(
-                    field: "method", code: "not-negotiated", reason: "grounds and invited suppliers apply to negotiated procedures only")
+                    field: "method",
+                    code: "not-negotiated",
+                    reason: "grounds and invited suppliers apply to negotiated procedures only"
+                )
             }
         }
     }
@@ -51,7 +62,11 @@ extension TenderEvent.Notice {
     static func text(_ value: String, field: String, range: ClosedRange<Int>, code: String = "invalid-length") throws {
         let count = value.trimmingCharacters(in: .whitespacesAndNewlines).count
         guard range.contains(count) else {
-            throw DomainError.invalidField(field: field, code: code, reason: "must be \(range.lowerBound) to \(range.upperBound) characters, is \(count)")
+            throw DomainError.invalidField(
+                field: field,
+                code: code,
+                reason: "must be \(range.lowerBound) to \(range.upperBound) characters, is \(count)"
+            )
         }
     }
 }

@@ -85,7 +85,8 @@ extension Tender {
             try checkDeadline(tenderPeriodEnd, field: "tenderPeriodEnd", now: now, minimumDays: rules.minimumTenderingDays, rules: rules)
             return [
                 .tendersInvited(
-                    .init(enquiryPeriodEnd: tenderPeriodEnd - Double(rules.enquiryCutoffDays) * day, tenderPeriodEnd: tenderPeriodEnd, at: now))
+                    .init(enquiryPeriodEnd: tenderPeriodEnd - Double(rules.enquiryCutoffDays) * day, tenderPeriodEnd: tenderPeriodEnd, at: now)
+                )
             ]
 
         case .closePeriod:
@@ -94,11 +95,17 @@ extension Tender {
 
         case .cancel(let reason, let rationale):
             guard actor.has(.buyerOfficer) || actor.has(.buyerApprover), actor.organizationID == tender.buyerID else {
-                throw DomainError.forbidden(code: "role-required", reason: "cancelling requires the buyer-officer or buyer-approver role in the buying organisation")
+                throw DomainError.forbidden(
+                    code: "role-required",
+                    reason: "cancelling requires the buyer-officer or buyer-approver role in the buying organisation"
+                )
             }
             guard !tender.status.isTerminal else { throw DomainError.illegalTransition(action: "cancel", status: tender.status.rawValue) }
             guard tender.contracts.isEmpty else {
-                throw DomainError.ruleViolation(code: "contract-signed", reason: "a contract has been signed; the procedure can no longer be cancelled")
+                throw DomainError.ruleViolation(
+                    code: "contract-signed",
+                    reason: "a contract has been signed; the procedure can no longer be cancelled"
+                )
             }
             try TenderEvent.Notice.text(rationale, field: "rationale", range: 10...5000)
             return [.cancelled(.init(reason: reason, rationale: rationale, at: now))]
@@ -160,7 +167,8 @@ extension Tender {
         guard deadline >= earliest else {
             throw DomainError.ruleViolation(
                 code: "period-too-short",
-                reason: "\(field) must be at least \(minimumDays) days from now (not before \(Timestamp.format(earliest))) under \(rules.legalBasis)")
+                reason: "\(field) must be at least \(minimumDays) days from now (not before \(Timestamp.format(earliest))) under \(rules.legalBasis)"
+            )
         }
         guard deadline <= now + longestPeriod else {
             throw DomainError.invalidField(field: field, code: "deadline-too-far", reason: "\(field) must be within a year from now")

@@ -20,12 +20,20 @@ extension Tender {
             try require(.evaluation, to: "evaluate bids")
             let bid = try openedBid(bidID, bids: context.bids)
             if let lot = bid.lots.first(where: { liveAward(for: $0.lotID) != nil }) {
-                throw DomainError.ruleViolation(code: "lot-already-awarded", reason: "lot \(lot.lotID) has an award; reject it before changing decisions")
+                throw DomainError.ruleViolation(
+                    code: "lot-already-awarded",
+                    reason: "lot \(lot.lotID) has an award; reject it before changing decisions"
+                )
             }
             try validateDecision(outcome: outcome, reason: reason, rationale: rationale, scores: scores)
             let decision = BidDecision(
-                bidID: bidID, outcome: outcome, reason: reason, rationale: rationale, scores: outcome == .qualified ? scores : [:],
-                decidedBy: user.id)
+                bidID: bidID,
+                outcome: outcome,
+                reason: reason,
+                rationale: rationale,
+                scores: outcome == .qualified ? scores : [:],
+                decidedBy: user.id
+            )
             return [.bidDecided(.init(decision: decision, at: now))]
 
         case .proposeAward(let lotID, let awardID):
@@ -41,15 +49,26 @@ extension Tender {
             }
             let offers = try validBidIDs.map { try openedBid($0, bids: context.bids) }.filter { $0.offer(for: lotID) != nil }
             if let undecided = offers.first(where: { bid in !decisions.contains { $0.bidID == bid.id } }) {
-                throw DomainError.ruleViolation(code: "bids-undecided", reason: "bid \(undecided.id) on lot \(lotID) has no qualification decision yet")
+                throw DomainError.ruleViolation(
+                    code: "bids-undecided",
+                    reason: "bid \(undecided.id) on lot \(lotID) has no qualification decision yet"
+                )
             }
             let qualified = offers.filter { bid in decisions.contains { $0.bidID == bid.id && $0.outcome == .qualified } }
             guard let winner = Evaluation.rank(lot: lotID, bids: qualified, decisions: decisions, criteria: criteria).first else {
                 throw DomainError.ruleViolation(code: "no-qualified-bids", reason: "no qualified bid on lot \(lotID); declare the lot unsuccessful")
             }
             let award = Award(
-                id: awardID, lotID: lotID, bidID: winner.bid.id, supplierID: winner.bid.supplierID, value: winner.offer.price,
-                score: winner.score, proposedBy: user.id, proposedAt: now, status: .pending)
+                id: awardID,
+                lotID: lotID,
+                bidID: winner.bid.id,
+                supplierID: winner.bid.supplierID,
+                value: winner.offer.price,
+                score: winner.score,
+                proposedBy: user.id,
+                proposedAt: now,
+                status: .pending
+            )
             return [.awardProposed(.init(award: award))]
 
         case .approveAward(let awardID):
@@ -58,10 +77,15 @@ extension Tender {
             let award = try pendingAward(awardID)
             let lotDeciders = Set(decisions.filter { decision in bidOffers(decision.bidID, lot: award.lotID, bids: context.bids) }.map(\.decidedBy))
             guard award.proposedBy != user.id, !lotDeciders.contains(user.id) else {
-                throw DomainError.forbidden(code: "segregation-of-duties", reason: "the approver must not have evaluated this lot or proposed its award")
+                throw DomainError.forbidden(
+                    code: "segregation-of-duties",
+                    reason: "the approver must not have evaluated this lot or proposed its award"
+                )
             }
             let rules = try requireRules()
-            return [.awardApproved(.init(awardID: awardID, approvedBy: user.id, standstillEnd: now + Double(rules.standstillDays) * Self.day, at: now))]
+            return [
+                .awardApproved(.init(awardID: awardID, approvedBy: user.id, standstillEnd: now + Double(rules.standstillDays) * Self.day, at: now))
+            ]
 
         case .rejectAward(let awardID, let reason):
             try actor.require(.buyerApprover, in: buyerID, to: "rejecting an award")
@@ -88,14 +112,18 @@ extension Tender {
             return [.lotUnsuccessful(.init(lotID: lotID, reason: reason, at: now))]
 
         case .signContract(let awardID, let contractID, let value):
-            guard case .user(let user, _) = actor else { throw DomainError.forbidden(code: "role-required", reason: "contracts are signed by people") }
+            guard case .user(let user, _) = actor else {
+                throw DomainError.forbidden(code: "role-required", reason: "contracts are signed by people")
+            }
             try actor.require(.buyerApprover, in: buyerID, to: "signing a contract")
             let award = try award(awardID)
             switch award.status {
             case .active: break
             case .standstill:
                 throw DomainError.ruleViolation(
-                    code: "standstill-running", reason: "the standstill ends at \(award.standstillEnd.map(Timestamp.format) ?? "?"); sign after it")
+                    code: "standstill-running",
+                    reason: "the standstill ends at \(award.standstillEnd.map(Timestamp.format) ?? "?"); sign after it"
+                )
             default:
                 throw DomainError.illegalTransition(action: "sign a contract for a \(award.status.rawValue) award", status: status.rawValue)
             }
@@ -104,10 +132,20 @@ extension Tender {
             }
             let contractValue = value ?? award.value
             guard contractValue.currency == award.value.currency, contractValue <= award.value, contractValue.amount > 0 else {
-                throw DomainError.ruleViolation(code: "contract-value-exceeds-award", reason: "the contract value must be positive and at most the awarded \(award.value)")
+                throw DomainError.ruleViolation(
+                    code: "contract-value-exceeds-award",
+                    reason: "the contract value must be positive and at most the awarded \(award.value)"
+                )
             }
             let contract = Contract(
-                id: contractID, awardID: awardID, lotID: award.lotID, supplierID: award.supplierID, value: contractValue, signedAt: now, signedBy: user.id)
+                id: contractID,
+                awardID: awardID,
+                lotID: award.lotID,
+                supplierID: award.supplierID,
+                value: contractValue,
+                signedAt: now,
+                signedBy: user.id
+            )
             return [.contractSigned(.init(contract: contract))]
 
         default:
@@ -153,7 +191,10 @@ extension Tender {
             if case .bestValue(_, let quality) = criteria {
                 guard Set(scores.keys) == Set(quality.map(\.id)) else {
                     throw DomainError.invalidField(
-                        field: "scores", code: "scores-required", reason: "score every quality criterion: \(quality.map(\.id).joined(separator: ", "))")
+                        field: "scores",
+                        code: "scores-required",
+                        reason: "score every quality criterion: \(quality.map(\.id).joined(separator: ", "))"
+                    )
                 }
                 guard scores.values.allSatisfy({ (0...100).contains($0) }) else {
                     throw DomainError.invalidField(field: "scores", code: "invalid-score", reason: "scores are 0 to 100")

@@ -4,11 +4,34 @@ extension Tender {
         if case .created(let e) = event {
             let n = e.notice
             return Tender(
-                id: e.tenderID, buyerID: e.buyerID, title: n.title, description: n.description, method: n.method,
-                negotiationGround: n.negotiationGround, rationale: n.rationale, classification: n.classification, criteria: n.criteria,
-                lots: n.lots, invitedSupplierIDs: n.invitedSupplierIDs, status: .draft, createdAt: e.at, rules: nil, publishedAt: nil,
-                candidatePeriodEnd: nil, enquiryPeriodEnd: nil, tenderPeriodEnd: nil, noticeVersion: 0, questions: [], candidates: [],
-                validBidIDs: [], openedAt: nil, decisions: [], awards: [], contracts: [], cancellation: nil)
+                id: e.tenderID,
+                buyerID: e.buyerID,
+                title: n.title,
+                description: n.description,
+                method: n.method,
+                negotiationGround: n.negotiationGround,
+                rationale: n.rationale,
+                classification: n.classification,
+                criteria: n.criteria,
+                lots: n.lots,
+                invitedSupplierIDs: n.invitedSupplierIDs,
+                status: .draft,
+                createdAt: e.at,
+                rules: nil,
+                publishedAt: nil,
+                candidatePeriodEnd: nil,
+                enquiryPeriodEnd: nil,
+                tenderPeriodEnd: nil,
+                noticeVersion: 0,
+                questions: [],
+                candidates: [],
+                validBidIDs: [],
+                openedAt: nil,
+                decisions: [],
+                awards: [],
+                contracts: [],
+                cancellation: nil
+            )
         }
         guard var tender = state else { return nil }
         tender.apply(event)

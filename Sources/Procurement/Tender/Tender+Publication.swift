@@ -8,23 +8,45 @@ extension Tender {
         case .restricted:
             guard let candidatePeriodEnd, tenderPeriodEnd == nil else {
                 throw DomainError.invalidField(
-                    field: "candidatePeriodEnd", code: "candidate-period-required",
-                    reason: "a restricted procedure is published with a candidate deadline; the bid deadline is set at invitation")
+                    field: "candidatePeriodEnd",
+                    code: "candidate-period-required",
+                    reason: "a restricted procedure is published with a candidate deadline; the bid deadline is set at invitation"
+                )
             }
             try Self.checkDeadline(
-                candidatePeriodEnd, field: "candidatePeriodEnd", now: now, minimumDays: rules.minimumCandidatePeriodDays ?? 0, rules: rules)
+                candidatePeriodEnd,
+                field: "candidatePeriodEnd",
+                now: now,
+                minimumDays: rules.minimumCandidatePeriodDays ?? 0,
+                rules: rules
+            )
             return .init(
-                notice: notice, rules: rules, status: .candidateSelection, candidatePeriodEnd: candidatePeriodEnd, enquiryPeriodEnd: nil,
-                tenderPeriodEnd: nil, at: now)
+                notice: notice,
+                rules: rules,
+                status: .candidateSelection,
+                candidatePeriodEnd: candidatePeriodEnd,
+                enquiryPeriodEnd: nil,
+                tenderPeriodEnd: nil,
+                at: now
+            )
         case .open, .negotiated:
             guard let tenderPeriodEnd, candidatePeriodEnd == nil else {
                 throw DomainError.invalidField(
-                    field: "tenderPeriodEnd", code: "tender-period-required", reason: "an \(method.rawValue) procedure is published with a bid deadline only")
+                    field: "tenderPeriodEnd",
+                    code: "tender-period-required",
+                    reason: "an \(method.rawValue) procedure is published with a bid deadline only"
+                )
             }
             try Self.checkDeadline(tenderPeriodEnd, field: "tenderPeriodEnd", now: now, minimumDays: rules.minimumTenderingDays, rules: rules)
             return .init(
-                notice: notice, rules: rules, status: .tendering, candidatePeriodEnd: nil,
-                enquiryPeriodEnd: tenderPeriodEnd - Double(rules.enquiryCutoffDays) * Self.day, tenderPeriodEnd: tenderPeriodEnd, at: now)
+                notice: notice,
+                rules: rules,
+                status: .tendering,
+                candidatePeriodEnd: nil,
+                enquiryPeriodEnd: tenderPeriodEnd - Double(rules.enquiryCutoffDays) * Self.day,
+                tenderPeriodEnd: tenderPeriodEnd,
+                at: now
+            )
         }
     }
 
@@ -47,7 +69,9 @@ extension Tender {
             notice.invitedSupplierIDs == invitedSupplierIDs, notice.negotiationGround == negotiationGround
         else {
             throw DomainError.ruleViolation(
-                code: "fixed-after-publication", reason: "method, criteria, classification, ground and invitations cannot change after publication")
+                code: "fixed-after-publication",
+                reason: "method, criteria, classification, ground and invitations cannot change after publication"
+            )
         }
         let rules = try requireRules()
         let requested = requestedEnd ?? currentEnd
@@ -56,14 +80,30 @@ extension Tender {
         }
         let newEnd = max(requested, now + Double(rules.minimumDaysAfterAmendment) * Self.day)
         guard newEnd <= now + Self.longestPeriod else {
-            throw DomainError.invalidField(field: "tenderPeriodEnd", code: "deadline-too-far", reason: "tenderPeriodEnd must be within a year from now")
+            throw DomainError.invalidField(
+                field: "tenderPeriodEnd",
+                code: "deadline-too-far",
+                reason: "tenderPeriodEnd must be within a year from now"
+            )
         }
         if status == .candidateSelection {
-            return .init(notice: notice, noticeVersion: noticeVersion + 1, candidatePeriodEnd: newEnd, enquiryPeriodEnd: nil, tenderPeriodEnd: nil, at: now)
+            return .init(
+                notice: notice,
+                noticeVersion: noticeVersion + 1,
+                candidatePeriodEnd: newEnd,
+                enquiryPeriodEnd: nil,
+                tenderPeriodEnd: nil,
+                at: now
+            )
         }
         return .init(
-            notice: notice, noticeVersion: noticeVersion + 1, candidatePeriodEnd: candidatePeriodEnd,
-            enquiryPeriodEnd: newEnd - Double(rules.enquiryCutoffDays) * Self.day, tenderPeriodEnd: newEnd, at: now)
+            notice: notice,
+            noticeVersion: noticeVersion + 1,
+            candidatePeriodEnd: candidatePeriodEnd,
+            enquiryPeriodEnd: newEnd - Double(rules.enquiryCutoffDays) * Self.day,
+            tenderPeriodEnd: newEnd,
+            at: now
+        )
     }
 
     func closingPeriod(context: TenderContext) throws -> TenderEvent {

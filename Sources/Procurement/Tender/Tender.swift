@@ -53,8 +53,16 @@ public struct Tender: Hashable, Sendable, Codable {
 
     public var notice: TenderEvent.Notice {
         .init(
-            title: title, description: description, method: method, negotiationGround: negotiationGround, rationale: rationale,
-            classification: classification, criteria: criteria, lots: lots, invitedSupplierIDs: invitedSupplierIDs)
+            title: title,
+            description: description,
+            method: method,
+            negotiationGround: negotiationGround,
+            rationale: rationale,
+            classification: classification,
+            criteria: criteria,
+            lots: lots,
+            invitedSupplierIDs: invitedSupplierIDs
+        )
     }
 
     /// The next moment at which the scheduler must act on this tender, if any.

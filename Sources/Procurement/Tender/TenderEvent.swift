@@ -34,9 +34,15 @@ public enum TenderEvent: Hashable, Sendable {
         public var invitedSupplierIDs: [OrganizationID]
 
         public init(
-            title: String, description: String, method: ProcedureMethod, negotiationGround: NegotiationGround? = nil,
-            rationale: String? = nil, classification: Classification = .unclassified, criteria: AwardCriteria = .lowestPrice,
-            lots: [Lot], invitedSupplierIDs: [OrganizationID] = []
+            title: String,
+            description: String,
+            method: ProcedureMethod,
+            negotiationGround: NegotiationGround? = nil,
+            rationale: String? = nil,
+            classification: Classification = .unclassified,
+            criteria: AwardCriteria = .lowestPrice,
+            lots: [Lot],
+            invitedSupplierIDs: [OrganizationID] = []
         ) {
             self.title = title
             self.description = description

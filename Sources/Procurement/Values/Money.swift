@@ -15,8 +15,10 @@ public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConver
         }
         guard Self.scale(of: amount) <= currency.minorUnits else {
             throw DomainError.invalidField(
-                field: field, code: "invalid-amount-precision",
-                reason: "\(currency.rawValue) amounts have at most \(currency.minorUnits) decimal places")
+                field: field,
+                code: "invalid-amount-precision",
+                reason: "\(currency.rawValue) amounts have at most \(currency.minorUnits) decimal places"
+            )
         }
         guard amount <= Self.maximum else {
             throw DomainError.invalidField(field: field, code: "amount-too-large", reason: "amount exceeds \(Self.maximum)")
@@ -31,7 +33,10 @@ public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConver
         guard text.wholeMatch(of: pattern) != nil, let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
         else {
             throw DomainError.invalidField(
-                field: field, code: "invalid-amount", reason: "\"\(text)\" is not a decimal amount like \"1250000.00\"")
+                field: field,
+                code: "invalid-amount",
+                reason: "\"\(text)\" is not a decimal amount like \"1250000.00\""
+            )
         }
         try self.init(value, currency, field: field)
     }
@@ -59,7 +64,10 @@ public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConver
     public func adding(_ other: Money) throws -> Money {
         guard other.currency == currency else {
             throw DomainError.invalidField(
-                field: "currency", code: "currency-mismatch", reason: "cannot add \(other.currency) to \(currency)")
+                field: "currency",
+                code: "currency-mismatch",
+                reason: "cannot add \(other.currency) to \(currency)"
+            )
         }
         return try Money(amount + other.amount, currency)
     }

@@ -27,7 +27,12 @@ struct BidController {
         let input = try await CommandInput<BidRequest>.read(request, context: context, actor: actor)
         let id: BidID = NewID.make()
         let outcome = try await ledger.execute(
-            .submit(id: id, tenderID: tenderID, lots: input.body.lots), bid: id, tender: tenderID, actor: actor, idempotency: input.idempotency)
+            .submit(id: id, tenderID: tenderID, lots: input.body.lots),
+            bid: id,
+            tender: tenderID,
+            actor: actor,
+            idempotency: input.idempotency
+        )
         return try respond(outcome, status: .created, request: request, context: context)
     }
 
@@ -80,7 +85,12 @@ struct BidController {
         let actor = try context.requireActor()
         let bid = try await visibleBid(context)
         let outcome = try await ledger.execute(
-            command, bid: bid.value.id, tender: bid.value.tenderID, actor: actor, expectedVersion: try request.expectedVersion)
+            command,
+            bid: bid.value.id,
+            tender: bid.value.tenderID,
+            actor: actor,
+            expectedVersion: try request.expectedVersion
+        )
         return try respond(outcome, status: .ok, request: request, context: context)
     }
 

@@ -34,9 +34,15 @@ struct EventController {
         let limit = try Paging.int(query["limit"], name: "limit", default: 100, range: 1...1000)
         let events = try await ledger.events(after: after, limit: limit, viewer: context.viewer).map { event in
             EventResponse(
-                sequence: event.sequence, streamID: event.streamID, streamVersion: event.streamVersion, type: event.type,
-                occurredAt: event.occurredAt, actor: event.actor, tenderID: event.tenderID,
-                payload: try JSONDecoder().decode(JSONValue.self, from: event.payload))
+                sequence: event.sequence,
+                streamID: event.streamID,
+                streamVersion: event.streamVersion,
+                type: event.type,
+                occurredAt: event.occurredAt,
+                actor: event.actor,
+                tenderID: event.tenderID,
+                payload: try JSONDecoder().decode(JSONValue.self, from: event.payload)
+            )
         }
         return try JSONBody(value: EventPage(events: events, lastSequence: events.last?.sequence ?? after)).response(from: request, context: context)
     }

@@ -82,8 +82,15 @@ struct IdentityController {
         let input = try await CommandInput<OrganizationRequest>.read(request, context: context, actor: actor)
         let body = input.body
         let organization = Organization(
-            id: body.id ?? NewID.make(), name: body.name, kind: body.kind, country: body.country, edrpou: body.edrpou,
-            nationalRegistryID: body.nationalRegistryID, ncage: body.ncage, clearance: body.clearance ?? .unclassified)
+            id: body.id ?? NewID.make(),
+            name: body.name,
+            kind: body.kind,
+            country: body.country,
+            edrpou: body.edrpou,
+            nationalRegistryID: body.nationalRegistryID,
+            ncage: body.ncage,
+            clearance: body.clearance ?? .unclassified
+        )
         let outcome = try await ledger.register(organization, actor: actor, idempotency: input.idempotency)
         var headers: HTTPFields = [.location: "/api/v1/organizations/\(organization.id)"]
         if outcome.replayed { headers[.idempotentReplayed] = "true" }
@@ -93,8 +100,16 @@ struct IdentityController {
     @Sendable func addUser(_ request: Request, context: AppContext) async throws -> Response {
         try context.requireActor().require(.administrator, to: "adding users")
         let body = try await request.json(UserRequest.self, context: context)
-        guard !body.roles.isEmpty else { throw DomainError.invalidField(field: "roles", code: "roles-required", reason: "give the user at least one role") }
-        let user = User(id: NewID.make(), organizationID: body.organizationID, name: body.name, roles: Set(body.roles), clearance: body.clearance ?? .unclassified)
+        guard !body.roles.isEmpty else {
+            throw DomainError.invalidField(field: "roles", code: "roles-required", reason: "give the user at least one role")
+        }
+        let user = User(
+            id: NewID.make(),
+            organizationID: body.organizationID,
+            name: body.name,
+            roles: Set(body.roles),
+            clearance: body.clearance ?? .unclassified
+        )
         try TenderEvent.Notice.validateName(user.name)
         try await identity.addUser(user, email: body.email, at: ledger.time.now)
         guard let account = try await identity.account(user.id) else { throw DomainError.notFound(entity: "user", id: user.id.rawValue) }
@@ -111,7 +126,10 @@ struct IdentityController {
         let token = APIToken.generate()
         let label = body.label ?? "api"
         try await identity.addToken(hash: APIToken.hash(token), user: userID, label: label, at: ledger.time.now)
-        return try JSONBody(status: .created, value: TokenResponse(token: token, userID: userID, label: label)).response(from: request, context: context)
+        return try JSONBody(status: .created, value: TokenResponse(token: token, userID: userID, label: label)).response(
+            from: request,
+            context: context
+        )
     }
 
     @Sendable func me(_ request: Request, context: AppContext) async throws -> Response {

@@ -34,7 +34,12 @@ struct TenderController {
         var filter = TenderFilter()
         if let status = query["status"] {
             guard let value = TenderStatus(rawValue: String(status)) else {
-                throw Problem(status: .badRequest, code: "invalid-query", detail: "status must be one of \(TenderStatus.allCases.map(\.rawValue).joined(separator: ", "))", field: "status")
+                throw Problem(
+                    status: .badRequest,
+                    code: "invalid-query",
+                    detail: "status must be one of \(TenderStatus.allCases.map(\.rawValue).joined(separator: ", "))",
+                    field: "status"
+                )
             }
             filter.status = value
         }
@@ -67,12 +72,22 @@ struct TenderController {
         let current = try await visibleTender(context)
         let body = try await request.json(AmendRequest.self, context: context)
         let command = TenderCommand.amend(notice: body.applied(to: current.value.notice), tenderPeriodEnd: body.tenderPeriodEnd)
-        return try await run(command, request: request, context: context, actor: actor, expectedVersion: try request.expectedVersion ?? current.version)
+        return try await run(
+            command,
+            request: request,
+            context: context,
+            actor: actor,
+            expectedVersion: try request.expectedVersion ?? current.version
+        )
     }
 
     @Sendable func publish(_ request: Request, context: AppContext) async throws -> Response {
         let body = try await request.json(PublishRequest.self, context: context)
-        return try await run(.publish(candidatePeriodEnd: body.candidatePeriodEnd, tenderPeriodEnd: body.tenderPeriodEnd), request: request, context: context)
+        return try await run(
+            .publish(candidatePeriodEnd: body.candidatePeriodEnd, tenderPeriodEnd: body.tenderPeriodEnd),
+            request: request,
+            context: context
+        )
     }
 
     @Sendable func cancel(_ request: Request, context: AppContext) async throws -> Response {
@@ -100,7 +115,11 @@ struct TenderController {
     @Sendable func decideCandidate(_ request: Request, context: AppContext) async throws -> Response {
         let body = try await request.json(CandidateDecisionRequest.self, context: context)
         let supplier = OrganizationID(try context.parameters.require("supplier"))
-        return try await run(.decideCandidate(supplierID: supplier, qualified: body.qualified, reasonCode: body.reasonCode), request: request, context: context)
+        return try await run(
+            .decideCandidate(supplierID: supplier, qualified: body.qualified, reasonCode: body.reasonCode),
+            request: request,
+            context: context
+        )
     }
 
     @Sendable func inviteTenders(_ request: Request, context: AppContext) async throws -> Response {
@@ -115,7 +134,13 @@ struct TenderController {
     @Sendable func decideBid(_ request: Request, context: AppContext) async throws -> Response {
         let body = try await request.json(BidDecisionRequest.self, context: context)
         let bid = BidID(try context.parameters.require("bid"))
-        let command = TenderCommand.decideBid(bidID: bid, outcome: body.outcome, reason: body.reason, rationale: body.rationale, scores: body.scores ?? [:])
+        let command = TenderCommand.decideBid(
+            bidID: bid,
+            outcome: body.outcome,
+            reason: body.reason,
+            rationale: body.rationale,
+            scores: body.scores ?? [:]
+        )
         return try await run(command, request: request, context: context)
     }
 
@@ -144,7 +169,12 @@ struct TenderController {
     @Sendable func signContract(_ request: Request, context: AppContext) async throws -> Response {
         let body = try await request.json(ContractRequest.self, context: context, optional: true) ?? ContractRequest(value: nil)
         let award = AwardID(try context.parameters.require("award"))
-        return try await run(.signContract(awardID: award, contractID: NewID.make(), value: body.value), request: request, context: context, status: .created)
+        return try await run(
+            .signContract(awardID: award, contractID: NewID.make(), value: body.value),
+            request: request,
+            context: context,
+            status: .created
+        )
     }
 
     /// The tender if the viewer may see it; otherwise 404, so hidden tenders do not reveal that they exist.
@@ -157,13 +187,23 @@ struct TenderController {
     }
 
     private func run(
-        _ command: TenderCommand, request: Request, context: AppContext, actor: Actor? = nil, idempotency: IdempotencyKey? = nil,
-        expectedVersion: Int? = nil, status: HTTPResponse.Status = .ok
+        _ command: TenderCommand,
+        request: Request,
+        context: AppContext,
+        actor: Actor? = nil,
+        idempotency: IdempotencyKey? = nil,
+        expectedVersion: Int? = nil,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let actor = try actor ?? context.requireActor()
         let tender = try await visibleTender(context)
         let outcome = try await ledger.execute(
-            command, tender: tender.value.id, actor: actor, expectedVersion: try expectedVersion ?? request.expectedVersion, idempotency: idempotency)
+            command,
+            tender: tender.value.id,
+            actor: actor,
+            expectedVersion: try expectedVersion ?? request.expectedVersion,
+            idempotency: idempotency
+        )
         return try respond(outcome, status: status, request: request, context: context)
     }
 
@@ -184,7 +224,12 @@ enum Paging {
     static func int(_ value: Substring?, name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
         guard let value else { return fallback }
         guard let number = Int(value), range.contains(number) else {
-            throw Problem(status: .badRequest, code: "invalid-query", detail: "\(name) must be an integer from \(range.lowerBound) to \(range.upperBound)", field: name)
+            throw Problem(
+                status: .badRequest,
+                code: "invalid-query",
+                detail: "\(name) must be an integer from \(range.lowerBound) to \(range.upperBound)",
+                field: name
+            )
         }
         return number
     }

@@ -15,9 +15,16 @@ struct NoticeRequest: Decodable {
 
     func notice() -> TenderEvent.Notice {
         TenderEvent.Notice(
-            title: title, description: description ?? "", method: method, negotiationGround: negotiationGround, rationale: rationale,
-            classification: classification ?? .unclassified, criteria: criteria ?? .lowestPrice, lots: LotRequest.lots(lots),
-            invitedSupplierIDs: invitedSupplierIDs ?? [])
+            title: title,
+            description: description ?? "",
+            method: method,
+            negotiationGround: negotiationGround,
+            rationale: rationale,
+            classification: classification ?? .unclassified,
+            criteria: criteria ?? .lowestPrice,
+            lots: LotRequest.lots(lots),
+            invitedSupplierIDs: invitedSupplierIDs ?? []
+        )
     }
 }
 
@@ -32,8 +39,14 @@ struct LotRequest: Decodable {
             let lotID = lot.id ?? LotID("lot-\(index + 1)")
             let items = lot.items.enumerated().map { itemIndex, item in
                 Item(
-                    id: item.id ?? ItemID("\(lotID)-item-\(itemIndex + 1)"), description: item.description, cpv: item.cpv, nsn: item.nsn,
-                    quantity: item.quantity, unit: item.unit, deliveryLocation: item.deliveryLocation)
+                    id: item.id ?? ItemID("\(lotID)-item-\(itemIndex + 1)"),
+                    description: item.description,
+                    cpv: item.cpv,
+                    nsn: item.nsn,
+                    quantity: item.quantity,
+                    unit: item.unit,
+                    deliveryLocation: item.deliveryLocation
+                )
             }
             return Lot(id: lotID, title: lot.title, value: lot.value, items: items)
         }

@@ -32,8 +32,8 @@ struct CommandInput<Body: Decodable> {
 }
 
 extension HTTPField.Name {
-    static let idempotencyKey = Self("Idempotency-Key")!
-    static let idempotentReplayed = Self("Idempotent-Replayed")!
+    public static let idempotencyKey = Self("Idempotency-Key")!
+    public static let idempotentReplayed = Self("Idempotent-Replayed")!
 }
 
 /// New identifiers for resources created through the API.

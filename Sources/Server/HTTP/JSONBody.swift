@@ -84,7 +84,12 @@ extension Problem {
             self.init(status: .unprocessableContent, code: "missing-field", detail: "\(field) is required", field: field)
         case .typeMismatch(let type, let context):
             let field = path(context.codingPath)
-            self.init(status: .unprocessableContent, code: "wrong-type", detail: "\(field.isEmpty ? "body" : field) must be \(Self.name(type))", field: field)
+            self.init(
+                status: .unprocessableContent,
+                code: "wrong-type",
+                detail: "\(field.isEmpty ? "body" : field) must be \(Self.name(type))",
+                field: field
+            )
         case .valueNotFound(let type, let context):
             let field = path(context.codingPath)
             self.init(status: .unprocessableContent, code: "missing-value", detail: "\(field) must be \(Self.name(type)), not null", field: field)

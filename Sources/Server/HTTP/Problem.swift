@@ -35,7 +35,10 @@ public struct Problem: Error, Encodable, ResponseGenerator, Sendable {
     }
 
     static let unauthenticated = Problem(
-        status: .unauthorized, code: "authentication-required", detail: "sign in: send Authorization: Bearer <token>")
+        status: .unauthorized,
+        code: "authentication-required",
+        detail: "sign in: send Authorization: Bearer <token>"
+    )
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let body = try EventCoding.encoder.encode(self)

@@ -21,7 +21,8 @@ struct ProblemMiddleware: RouterMiddleware {
                 case .contentTooLarge: "body-too-large"
                 default: "http-\(error.status.code)"
                 }
-            let detail = error.body ?? (error.status == .notFound ? "no such endpoint: \(request.method) \(request.uri.path)" : error.status.reasonPhrase)
+            let detail =
+                error.body ?? (error.status == .notFound ? "no such endpoint: \(request.method) \(request.uri.path)" : error.status.reasonPhrase)
             return try Problem(status: error.status, code: code, detail: detail).response(from: request, context: context)
         } catch {
             context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])

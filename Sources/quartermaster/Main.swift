@@ -1,0 +1,7 @@
+import ArgumentParser
+import QuartermasterCLI
+
+@main
+struct Main: AsyncParsableCommand {
+    static let configuration = Quartermaster.configuration
+}
