@@ -59,7 +59,7 @@ public struct Ledger: Sendable {
             let current = try await Queries.tender(id, on: sql)
             try Self.check(expectedVersion, against: current?.version)
             let now = time.now
-            let bids = try await Queries.bids(tender: id, on: sql)
+            let bids = command.consultsBids ? try await Queries.bids(tender: id, on: sql) : []
             let events = try Tender.decide(
                 command,
                 state: current?.value,

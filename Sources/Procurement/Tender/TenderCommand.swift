@@ -24,6 +24,14 @@ public enum TenderCommand: Hashable, Sendable {
     case signContract(awardID: AwardID, contractID: ContractID, value: Money?)
     case cancel(reason: CancellationReason, rationale: String)
 
+    /// Whether deciding needs the tender's bids (from the deadline on); other commands are decided without loading them.
+    public var consultsBids: Bool {
+        switch self {
+        case .closePeriod, .openBids, .decideBid, .proposeAward, .approveAward: true
+        default: false
+        }
+    }
+
     /// A stable name for logs, errors and idempotency fingerprints.
     public var name: String {
         switch self {
