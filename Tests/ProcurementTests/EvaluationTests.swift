@@ -231,3 +231,20 @@ extension Actor {
         return .user(User(id: UserID(id), organizationID: user.organizationID, name: user.name, roles: user.roles), organizationKind: kind)
     }
 }
+
+@Suite struct CancellationAfterAwardTests {
+    @Test func aCancelledTenderTakesNoFurtherAwardOrContractDecisions() throws {
+        var procedure = try Procedure.opened()
+        for bid in ["bid-a", "bid-b", "bid-c"] {
+            try procedure.run(.decideBid(bidID: BidID(bid), outcome: .qualified, reason: nil, rationale: nil, scores: [:]), by: Fixture.evaluator)
+        }
+        try procedure.run(.proposeAward(lotID: LotID("lot-1"), awardID: AwardID("aw-1")), by: Fixture.evaluator)
+        try procedure.run(.cancel(reason: .fundingUnavailable, rationale: "Donor funding was withdrawn"), by: Fixture.officer)
+        for command in [
+            TenderCommand.approveAward(awardID: AwardID("aw-1")), .rejectAward(awardID: AwardID("aw-1"), reason: "No longer relevant"),
+            .signContract(awardID: AwardID("aw-1"), contractID: ContractID("c"), value: nil),
+        ] {
+            #expect(throws: DomainError.self) { try procedure.run(command, by: Fixture.approver) }
+        }
+    }
+}

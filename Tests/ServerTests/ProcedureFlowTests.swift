@@ -65,6 +65,12 @@ import Testing
             let visible = try await client.get("/api/v1/tenders/\(tender)/bids", as: "officer")
             #expect(visible.json["sealed"] == .bool(false))
             #expect(visible.text.contains("860000.00"))
+            // supplier-c never re-confirmed: its bid did not count and stays with its owner.
+            #expect(!visible.text.contains("930000"))
+            for viewer in [nil, "officer", "supplier-a"] as [String?] {
+                #expect(try await client.get("/api/v1/bids/\(bids["supplier-c"]!)", as: viewer).status == .notFound)
+            }
+            #expect(try await client.get("/api/v1/bids/\(bids["supplier-c"]!)", as: "supplier-c").status == .ok)
 
             let disqualified = try await client.post(
                 "/api/v1/tenders/\(tender)/bids/\(bids["supplier-b"]!)/decision",

@@ -11,10 +11,11 @@ public enum Disclosure {
         Classification.allCases.filter { $0 <= viewer.clearance }
     }
 
-    /// Sealed until opening: before it, only the bidding organisation sees a bid; after it, whoever sees the tender.
+    /// Sealed until opening: before it, only the bidding organisation sees a bid. Opening reveals the bids that
+    /// counted at the deadline to whoever sees the tender; withdrawn and unconfirmed bids stay with their owner.
     public static func canSee(_ bid: Bid, of tender: Tender, viewer: Viewer) -> Bool {
         if viewer.organizationID == bid.supplierID { return true }
-        return tender.openedAt != nil && canSee(tender, viewer: viewer)
+        return tender.openedAt != nil && tender.validBidIDs.contains(bid.id) && canSee(tender, viewer: viewer)
     }
 
     /// Who may read an event in the change feed.

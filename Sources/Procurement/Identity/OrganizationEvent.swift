@@ -30,6 +30,13 @@ extension Organization {
     public static func decideRegistration(_ organization: Organization, exists: Bool, actor: Actor, now: Date) throws -> [OrganizationEvent] {
         if actor != .system { try actor.require(.administrator, to: "registering an organisation") }
         guard !exists else { throw DomainError.conflict(code: "organization-exists", reason: "organisation \(organization.id) already exists") }
+        guard organization.id.rawValue.wholeMatch(of: /[a-z0-9][a-z0-9-]{1,63}/) != nil else {
+            throw DomainError.invalidField(
+                field: "id",
+                code: "invalid-id",
+                reason: "an organisation id is 2 to 64 lowercase letters, digits and hyphens"
+            )
+        }
         try TenderEvent.Notice.text(organization.name, field: "name", range: 2...300)
         guard organization.country.wholeMatch(of: /[A-Z]{3}/) != nil else {
             throw DomainError.invalidField(field: "country", code: "invalid-country", reason: "country is an ISO 3166-1 alpha-3 code such as UKR")

@@ -74,6 +74,7 @@ extension Tender {
         case .approveAward(let awardID):
             guard case .user(let user, _) = actor else { throw DomainError.forbidden(code: "role-required", reason: "awards are approved by people") }
             try actor.require(.buyerApprover, in: buyerID, to: "approving an award")
+            try require(.evaluation, to: "approve an award")
             let award = try pendingAward(awardID)
             let lotDeciders = Set(decisions.filter { decision in bidOffers(decision.bidID, lot: award.lotID, bids: context.bids) }.map(\.decidedBy))
             guard award.proposedBy != user.id, !lotDeciders.contains(user.id) else {
@@ -89,6 +90,7 @@ extension Tender {
 
         case .rejectAward(let awardID, let reason):
             try actor.require(.buyerApprover, in: buyerID, to: "rejecting an award")
+            try require(.evaluation, to: "reject an award")
             _ = try pendingAward(awardID)
             try TenderEvent.Notice.text(reason, field: "reason", range: 10...5000)
             return [.awardRejected(.init(awardID: awardID, reason: reason, at: now))]
@@ -116,6 +118,9 @@ extension Tender {
                 throw DomainError.forbidden(code: "role-required", reason: "contracts are signed by people")
             }
             try actor.require(.buyerApprover, in: buyerID, to: "signing a contract")
+            guard [.standstill, .awarded].contains(status) else {
+                throw DomainError.illegalTransition(action: "sign a contract", status: status.rawValue)
+            }
             let award = try award(awardID)
             switch award.status {
             case .active: break

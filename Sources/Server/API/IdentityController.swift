@@ -125,6 +125,9 @@ struct IdentityController {
         let body = try await request.json(TokenRequest.self, context: context, optional: true) ?? TokenRequest(label: nil)
         let token = APIToken.generate()
         let label = body.label ?? "api"
+        guard (1...100).contains(label.count) else {
+            throw DomainError.invalidField(field: "label", code: "invalid-length", reason: "a token label is 1 to 100 characters")
+        }
         try await identity.addToken(hash: APIToken.hash(token), user: userID, label: label, at: ledger.time.now)
         return try JSONBody(status: .created, value: TokenResponse(token: token, userID: userID, label: label)).response(
             from: request,

@@ -9,7 +9,11 @@ struct AuthMiddleware: RouterMiddleware {
     let identity: IdentityStore
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
-        guard let header = request.headers[.authorization] else { return try await next(request, context) }
+        guard let header = request.headers[.authorization] else {
+            // Every change needs a signed-in user: refuse before any body is read.
+            guard [.get, .head].contains(request.method) else { throw Problem.unauthenticated }
+            return try await next(request, context)
+        }
         guard header.hasPrefix("Bearer "), case let token = String(header.dropFirst(7)), !token.isEmpty,
             let account = try await identity.account(tokenHash: APIToken.hash(token))
         else {
