@@ -23,6 +23,7 @@ let package = Package(
     targets: [
         .target(
             name: "Procurement",
+            exclude: ["Codes/CPV-LICENSE.md", "Codes/SUPPLY-CLASSES-LICENSE.md"],
             resources: [.copy("Rules/rulebook.json")],
             swiftSettings: swiftSettings
         ),

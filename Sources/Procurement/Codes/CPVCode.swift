@@ -28,7 +28,10 @@ public struct CPVCode: Hashable, Sendable, Codable, CustomStringConvertible {
             throw Self.invalid(field, "\(code) is not in the CPV 2008 / DK 021:2015 list")
         }
         guard entry.checkDigit == characters[9] else {
-            throw Self.invalid(field, "check digit of \(stem) is \(entry.checkDigit), not \(characters[9]) (\(stem)-\(entry.checkDigit) \(entry.title))")
+            throw Self.invalid(
+                field,
+                "check digit of \(stem) is \(entry.checkDigit), not \(characters[9]) (\(stem)-\(entry.checkDigit) \(entry.title))"
+            )
         }
         value = code
     }

@@ -10,7 +10,8 @@ import Foundation
 /// * `init(_:field:)` is the lenient check used when the country is not known (and by `Decodable`, because the code
 ///   travels as a bare string): the code must match at least one known pattern of any country.
 ///
-/// Input is trimmed and upper-cased; the stored ``value`` is the canonical 5-character form.
+/// Surrounding whitespace is ignored; letters must already be upper-case (codes are not case-folded). The stored
+/// ``value`` is the canonical 5-character form.
 public struct NCAGE: Hashable, Sendable, Codable, CustomStringConvertible {
     public let value: String
 
@@ -19,17 +20,21 @@ public struct NCAGE: Hashable, Sendable, Codable, CustomStringConvertible {
     ///   three letters.
     public init(_ raw: String, country: String, field: String = "ncage") throws {
         let code = try Self.normalize(raw, field: field)
-        let iso3 = country.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
-        guard iso3.count == 3, iso3.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+        let iso3 = country.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard iso3.count == 3, iso3.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
             throw DomainError.invalidField(
-                field: field, code: "invalid-country",
-                reason: "issuing country must be an ISO 3166-1 alpha-3 code such as \"DEU\", got \"\(country)\"")
+                field: field,
+                code: "invalid-country",
+                reason: "issuing country must be an ISO 3166-1 alpha-3 code such as \"DEU\", got \"\(country)\""
+            )
         }
         let patterns = Self.patterns(forCountry: iso3)
         guard patterns.contains(where: { Self.matches(code, pattern: $0) }) else {
             let source = Self.patternsByCountry[iso3] == nil ? " (NSPA-assigned; no national pattern known for \(iso3))" : ""
             throw Self.invalid(
-                field, "\(code) does not match the NCAGE pattern for \(iso3): \(patterns.joined(separator: " or "))\(source)")
+                field,
+                "\(code) does not match the NCAGE pattern for \(iso3): \(patterns.joined(separator: " or "))\(source)"
+            )
         }
         if Self.excludesIAndO.contains(iso3), let letter = code.first(where: { $0 == "I" || $0 == "O" }) {
             throw Self.invalid(field, "\(code) contains the letter \(letter); US CAGE codes never use the letters I and O")
@@ -47,9 +52,9 @@ public struct NCAGE: Hashable, Sendable, Codable, CustomStringConvertible {
         value = code
     }
 
-    /// The patterns NCAGEs of `country` (ISO alpha-3) must follow: its national pattern(s), else NSPA's `S***#`.
+    /// The patterns NCAGEs of `country` (ISO alpha-3, upper-case) must follow: its national pattern(s), else NSPA's `S***#`.
     public static func patterns(forCountry country: String) -> [String] {
-        patternsByCountry[country.uppercased()] ?? [nspaPattern]
+        patternsByCountry[country] ?? [nspaPattern]
     }
 
     /// Whether this code follows the pattern(s) of `country` (and, for the USA, avoids the letters I and O).
@@ -73,12 +78,12 @@ public struct NCAGE: Hashable, Sendable, Codable, CustomStringConvertible {
     private static let allPatterns: [String] = Array(Set(patternsByCountry.values.joined()).union([nspaPattern])).sorted()
 
     private static func normalize(_ raw: String, field: String) throws -> String {
-        let code = raw.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        let code = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard code.count == 5 else {
             throw invalid(field, "must be 5 characters, got \(code.count)")
         }
         guard code.allSatisfy(isUppercaseAlphanumeric) else {
-            throw invalid(field, "must contain only letters A-Z and digits 0-9, got \"\(code)\"")
+            throw invalid(field, "must contain only uppercase letters A-Z and digits 0-9, got \"\(code)\"")
         }
         return code
     }

@@ -7,10 +7,10 @@ import Foundation
 /// * positions 5–13: NIIN (``niin``) = NCB code (``ncb``, 2 digits, the bureau that assigned it) + a 7-character
 ///   non-significant serial (``serial``).
 ///
-/// There is no check digit. Validation (domain.md §1.1): separators (hyphens, spaces) are removed and letters
-/// upper-cased; the NSC must be four digits naming a known group and class (``SupplyClassification``); the NCB code
-/// must be a known, assigned bureau (``NationalCodificationBureau``); the serial is seven digits or uppercase letters
-/// (letters occur in newer NIINs). The stored ``value`` is the canonical 13-character form.
+/// There is no check digit. Validation (domain.md §1.1): surrounding whitespace and separators (hyphens, spaces) are
+/// removed; the NSC must be four digits naming a known group and class (``SupplyClassification``); the NCB code must be
+/// a known, assigned bureau (``NationalCodificationBureau``); the serial is seven digits or uppercase letters (letters
+/// occur in newer NIINs; lowercase is rejected, not folded). The stored ``value`` is the canonical 13-character form.
 public struct NSN: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Canonical 13 characters, e.g. `"5905007345199"`.
     public let value: String
@@ -22,7 +22,7 @@ public struct NSN: Hashable, Sendable, Codable, CustomStringConvertible {
         if let bad = trimmed.first(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == " ")) }) {
             throw Self.invalid(field, "contains \"\(bad)\"; only digits, letters, hyphens and spaces are allowed")
         }
-        let compact = String(trimmed.filter { $0 != "-" && $0 != " " }).uppercased()
+        let compact = String(trimmed.filter { $0 != "-" && $0 != " " })
         guard compact.count == 13 else {
             throw Self.invalid(field, "must be 13 characters after removing separators, got \(compact.count)")
         }

@@ -4,7 +4,8 @@ import Foundation
 /// EU eForms use for `unit.id`). Only codes that exist in Recommendation 20 are listed; packaging codes from
 /// Recommendation 21 (`X…`, e.g. `XBX`) are not. Names are the Recommendation 20 English names.
 ///
-/// `init(code:field:)` trims and upper-cases its input; an unknown code fails with `"invalid-unit"`.
+/// `init(code:field:)` ignores surrounding whitespace; codes are case-sensitive (upper-case). An unknown code fails with
+/// `"invalid-unit"`.
 public enum UnitOfMeasure: String, CaseIterable, Hashable, Sendable, Codable, CustomStringConvertible {
     // Counts
     case piece = "H87"
@@ -56,17 +57,26 @@ public enum UnitOfMeasure: String, CaseIterable, Hashable, Sendable, Codable, Cu
     case job = "E51"
     case trip = "E54"
 
-    /// Validates a Recommendation 20 code such as `"H87"` or `"kgm"`.
+    /// Validates a Recommendation 20 code such as `"H87"` or `"KGM"`.
     /// - Throws: `DomainError.invalidField` with code `"invalid-unit"`.
     public init(code raw: String, field: String = "unit") throws {
-        let code = raw.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        let code = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !code.isEmpty else {
             throw DomainError.invalidField(field: field, code: "invalid-unit", reason: "unit code is empty")
         }
         guard let unit = UnitOfMeasure(rawValue: code) else {
+            if let upper = UnitOfMeasure(rawValue: code.uppercased()) {
+                throw DomainError.invalidField(
+                    field: field,
+                    code: "invalid-unit",
+                    reason: "unit codes are upper-case: use \"\(upper.rawValue)\", not \"\(code)\""
+                )
+            }
             throw DomainError.invalidField(
-                field: field, code: "invalid-unit",
-                reason: "\"\(code)\" is not a supported UN/CEFACT Recommendation 20 unit code")
+                field: field,
+                code: "invalid-unit",
+                reason: "\"\(code)\" is not a supported UN/CEFACT Recommendation 20 unit code"
+            )
         }
         self = unit
     }
