@@ -50,9 +50,13 @@ enum DemoWorld {
         let error: any Error
 
         var description: String {
-            let detail = (error as? DomainError).map { "\($0.code): \($0.message)" } ?? "\(error)"
-            return "demo seeding failed at \(Timestamp.format(step.at)): \(step.summary) was refused — \(detail)"
+            "demo seeding failed at \(Timestamp.format(step.at)): \(step.summary) was refused — \(describe(error))"
         }
+    }
+
+    /// A domain refusal as its code and message; anything else as is.
+    static func describe(_ error: any Error) -> String {
+        (error as? DomainError).map { "\($0.code): \($0.message)" } ?? "\(error)"
     }
 
     /// A mistake in the demo script itself, found while building it.

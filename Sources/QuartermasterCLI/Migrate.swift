@@ -9,10 +9,10 @@ struct Migrate: AsyncParsableCommand {
     var dryRun = false
 
     func run() async throws {
-        let database = try await Store.open(data, migrate: false)
-        let migrator = Migrator(database: database)
-        let names = dryRun ? try await migrator.pending() : try await migrator.migrate()
-        print(names.isEmpty ? "schema is up to date" : (dryRun ? "pending: " : "applied: ") + names.joined(separator: ", "))
-        try await database.close()
+        try await Store.with(data, migrate: false) { database in
+            let migrator = Migrator(database: database)
+            let names = dryRun ? try await migrator.pending() : try await migrator.migrate()
+            print(names.isEmpty ? "schema is up to date" : (dryRun ? "pending: " : "applied: ") + names.joined(separator: ", "))
+        }
     }
 }

@@ -22,17 +22,17 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "quartermaster")
         logger.logLevel = .info
-        let database = try await Store.open(data)
-        let time: any TimeSource = clockRate == 1 ? SystemTime() : SandboxTime(rate: clockRate)
-        let services = Services(ledger: Ledger(database: database, time: time), identity: IdentityStore(database: database))
-        if demo {
-            let seeded = try await DemoWorld.seedIfEmpty(database: database, until: time.now)
-            print(seeded ? "Seeded the demo world." : "Demo world already present; not seeded again.")
-            print(DemoWorld.tokenTable)
+        try await Store.with(data) { database in
+            let time: any TimeSource = clockRate == 1 ? SystemTime() : SandboxTime(rate: clockRate)
+            let services = Services(ledger: Ledger(database: database, time: time), identity: IdentityStore(database: database))
+            if demo {
+                let seeded = try await DemoWorld.seedIfEmpty(database: database, until: time.now)
+                print(seeded ? "Seeded the demo world." : "Demo world already present; not seeded again.")
+                print(DemoWorld.tokenTable)
+            }
+            print("Quartermaster listening on http://\(host):\(port)  (API: /api/v1, OpenAPI: /api/v1/openapi.json, clock rate \(clockRate)x)")
+            fflush(nil)  // start-up text must reach logs before the server blocks
+            try await buildApplication(services, host: host, port: port, logger: logger).runService()
         }
-        print("Quartermaster listening on http://\(host):\(port)  (API: /api/v1, OpenAPI: /api/v1/openapi.json, clock rate \(clockRate)x)")
-        let app = buildApplication(services, host: host, port: port, logger: logger)
-        try await app.runService()
-        try await database.close()
     }
 }

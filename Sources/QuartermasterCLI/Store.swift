@@ -9,4 +9,17 @@ enum Store {
         if migrate { try await Migrator(database: database).migrate() }
         return database
     }
+
+    /// Runs `body` with the open database and closes it afterwards, also when `body` throws.
+    static func with<T>(_ options: DataOptions, migrate: Bool = true, _ body: (SQLiteDatabase) async throws -> T) async throws -> T {
+        let database = try await open(options, migrate: migrate)
+        do {
+            let value = try await body(database)
+            try await database.close()
+            return value
+        } catch {
+            try? await database.close()
+            throw error
+        }
+    }
 }

@@ -30,8 +30,6 @@ struct UserCommand: AsyncParsableCommand {
             }
             guard let level = Classification(rawValue: clearance) else { throw ValidationError("unknown clearance \(clearance)") }
             guard !roles.isEmpty else { throw ValidationError("give at least one --role") }
-            let database = try await Store.open(data)
-            let identity = IdentityStore(database: database)
             let user = User(
                 id: UserID(UUID().uuidString.lowercased()),
                 organizationID: OrganizationID(organization),
@@ -39,16 +37,17 @@ struct UserCommand: AsyncParsableCommand {
                 roles: Set(roles),
                 clearance: level
             )
+            let token = APIToken.generate()
             do {
-                try await identity.addUser(user, email: email, at: Date())
-                let token = APIToken.generate()
-                try await identity.addToken(hash: APIToken.hash(token), user: user.id, label: "cli", at: Date())
-                print("user \(user.id)\ntoken \(token)")
+                try await Store.with(data) { database in
+                    let identity = IdentityStore(database: database)
+                    try await identity.addUser(user, email: email, at: Date())
+                    try await identity.addToken(hash: APIToken.hash(token), user: user.id, label: "cli", at: Date())
+                }
             } catch let error as DomainError {
-                try await database.close()
                 throw ValidationError(error.message)
             }
-            try await database.close()
+            print("user \(user.id)\ntoken \(token)")
         }
     }
 
@@ -60,16 +59,13 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "A label to recognise the token by.") var label: String = "cli"
 
         func run() async throws {
-            let database = try await Store.open(data)
-            let identity = IdentityStore(database: database)
-            guard let account = try await identity.account(email: email) else {
-                try await database.close()
-                throw ValidationError("no user with email \(email)")
-            }
             let token = APIToken.generate()
-            try await identity.addToken(hash: APIToken.hash(token), user: account.user.id, label: label, at: Date())
+            try await Store.with(data) { database in
+                let identity = IdentityStore(database: database)
+                guard let account = try await identity.account(email: email) else { throw ValidationError("no user with email \(email)") }
+                try await identity.addToken(hash: APIToken.hash(token), user: account.user.id, label: label, at: Date())
+            }
             print(token)
-            try await database.close()
         }
     }
 }

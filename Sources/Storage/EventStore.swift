@@ -59,12 +59,12 @@ enum EventStore {
     }
 
     /// The change feed as `viewer` may see it, in sequence order.
-    static func feed(after sequence: Int64, limit: Int, viewer: Viewer, on sql: any SQLDatabase) async throws -> [RecordedEvent] {
+    static func feed(after sequence: Int64, limit: Int, viewer: Viewer, on sql: any SQLDatabase) async throws -> [FeedEntry] {
         let cleared = Disclosure.clearedClassifications(for: viewer).map { SQLBind($0.rawValue) }
         let organization = viewer.organizationID?.rawValue ?? ""
         let rows = try await sql.raw(
             """
-            SELECT e.seq, e.stream_id, e.stream_version, e.type, e.payload, e.actor, e.occurred_at, e.tender_id
+            SELECT e.seq, e.stream_id, e.stream_version, e.type, e.payload, e.actor, e.occurred_at, e.tender_id, t.buyer_id
             FROM events e LEFT JOIN tenders t ON t.id = e.tender_id
             WHERE e.seq > \(bind: sequence) AND (
                 (e.audience = 'public' AND (e.tender_id IS NULL OR t.classification IN \(SQLGroupExpression(cleared)) OR t.buyer_id = \(bind: organization)))
@@ -74,7 +74,10 @@ enum EventStore {
             ORDER BY e.seq LIMIT \(bind: limit)
             """
         ).all()
-        return try rows.map(decode)
+        return try rows.map { row in
+            let buyer = try row.decode(column: "buyer_id", as: String?.self).map(OrganizationID.init)
+            return FeedEntry(event: try decode(row), showsActor: Disclosure.showsActor(tenderBuyer: buyer, viewer: viewer))
+        }
     }
 
     static func stream(_ stream: String, on sql: any SQLDatabase) async throws -> [RecordedEvent] {

@@ -68,7 +68,7 @@ public struct Ledger: Sendable {
             var state = current?.value
             var pending: [PendingEvent] = []
             for event in events {
-                pending.append(try PendingEvent(event, audience: Disclosure.audience(of: event, statusBefore: state?.status)))
+                pending.append(try PendingEvent(event, audience: Disclosure.audience(of: event, before: state)))
                 state = Tender.evolve(state, event)
             }
             guard let state else { throw DomainError.notFound(entity: "tender", id: id.rawValue) }

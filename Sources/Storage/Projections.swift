@@ -11,13 +11,13 @@ enum Projections {
         let codes = " " + Set(items.map(\.cpv.value) + items.compactMap(\.nsn?.value)).sorted().joined(separator: " ") + " "
         try await sql.raw(
             """
-            INSERT INTO tenders (id, buyer_id, status, classification, method, title, search_text, cpv_codes, next_deadline, created_at, version, state)
+            INSERT INTO tenders (id, buyer_id, status, classification, method, title, search_text, cpv_codes, next_deadline, published_at, created_at, version, state)
             VALUES (\(bind: tender.id.rawValue), \(bind: tender.buyerID.rawValue), \(bind: tender.status.rawValue),
                     \(bind: tender.classification.rawValue), \(bind: tender.method.rawValue), \(bind: tender.title), \(bind: search), \(bind: codes),
-                    \(bind: tender.nextDeadline.map(Timestamp.format)), \(bind: Timestamp.format(tender.createdAt)), \(bind: version), \(bind: state))
+                    \(bind: tender.nextDeadline.map(Timestamp.format)), \(bind: tender.publishedAt.map(Timestamp.format)), \(bind: Timestamp.format(tender.createdAt)), \(bind: version), \(bind: state))
             ON CONFLICT (id) DO UPDATE SET status = excluded.status, classification = excluded.classification, method = excluded.method,
                 title = excluded.title, search_text = excluded.search_text, cpv_codes = excluded.cpv_codes,
-                next_deadline = excluded.next_deadline, version = excluded.version, state = excluded.state
+                next_deadline = excluded.next_deadline, published_at = excluded.published_at, version = excluded.version, state = excluded.state
             """
         ).run()
     }

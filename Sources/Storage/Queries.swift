@@ -103,7 +103,7 @@ extension Ledger {
             let cleared = Disclosure.clearedClassifications(for: viewer).map { SQLBind($0.rawValue) }
             let organization = viewer.organizationID?.rawValue ?? ""
             var query = SQLQueryString(
-                "SELECT id, state FROM tenders WHERE ((status <> 'draft' AND classification IN \(SQLGroupExpression(cleared))) OR buyer_id = \(bind: organization))"
+                "SELECT id, state FROM tenders WHERE ((published_at IS NOT NULL AND classification IN \(SQLGroupExpression(cleared))) OR buyer_id = \(bind: organization))"
             )
             if let status = filter.status {
                 query.appendInterpolation(unsafeRaw: " AND status = ")
@@ -139,8 +139,8 @@ extension Ledger {
         }
     }
 
-    /// The change feed as the viewer may see it.
-    public func events(after sequence: Int64, limit: Int, viewer: Viewer) async throws -> [RecordedEvent] {
+    /// The change feed as the viewer may see it, with whether the viewer may see who acted.
+    public func events(after sequence: Int64, limit: Int, viewer: Viewer) async throws -> [FeedEntry] {
         try await database.read { try await EventStore.feed(after: sequence, limit: limit, viewer: viewer, on: $0) }
     }
 

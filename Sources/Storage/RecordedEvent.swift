@@ -13,6 +13,12 @@ public struct RecordedEvent: Sendable, Hashable {
     public let tenderID: TenderID?
 }
 
+/// An event in the change feed, and whether the reader may see who caused it.
+public struct FeedEntry: Sendable, Hashable {
+    public let event: RecordedEvent
+    public let showsActor: Bool
+}
+
 /// An event about to be appended, with who may read it.
 struct PendingEvent: Sendable {
     let type: String

@@ -214,6 +214,14 @@ import Testing
                 try await client.post("/api/v1/tenders/\(draft)/publish", as: "foreign-officer", json: Payload.publish(days: 10)).status == .notFound
             )
             #expect(try await client.get("/api/v1/tenders/\(draft)", as: "evaluator").status == .ok)
+            let cancelled = try await client.post(
+                "/api/v1/tenders/\(draft)/cancel",
+                as: "officer",
+                json: #"{"reason": "no-longer-needed", "rationale": "Requirement withdrawn before publication"}"#
+            )
+            #expect(cancelled.string("status") == "cancelled")
+            #expect(try await client.get("/api/v1/tenders/\(draft)").status == .notFound, "a draft cancelled before publication stays private")
+            #expect(!(try await client.get("/api/v1/events?limit=1000", as: "supplier-a").text.contains(draft)))
 
             let secret = try await client.post(
                 "/api/v1/tenders",
@@ -230,6 +238,28 @@ import Testing
                 #expect(!(try await client.get("/api/v1/events?limit=1000", as: viewer).text.contains("Counter-battery")))
             }
             #expect(try await client.get("/api/v1/events?limit=1000", as: "auditor").text.contains("Counter-battery"))
+        }
+    }
+
+    @Test func theFeedNamesActorsOnlyToTheBuyerAndAuditors() async throws {
+        try await TestApp.with { _, client in
+            let tender = try await publishedTender(client)
+            _ = try await client.post("/api/v1/tenders/\(tender)/questions", as: "supplier-a", json: #"{"text": "Which frequency band?"}"#)
+            for (viewer, named) in [(nil, false), ("supplier-b", false), ("foreign-officer", false), ("officer", true), ("auditor", true)]
+                as [(String?, Bool)]
+            {
+                let feed = try await client.get("/api/v1/events?after=0&limit=1000", as: viewer)
+                guard case .array(let events)? = feed.json["events"] else {
+                    Issue.record("no events")
+                    continue
+                }
+                let asked = events.first { $0["type"] == .string("tender.question-asked") }
+                #expect(asked != nil)
+                #expect((asked?["actor"] != nil) == named, "\(viewer ?? "anonymous")")
+                #expect(!feed.text.contains("user-supplier-a") || named, "\(viewer ?? "anonymous") learned who asked")
+            }
+            let page = try await client.get("/api/v1/tenders/\(tender)", as: "officer")
+            #expect(!page.text.contains("supplier-a"), "the buyer does not learn who asked")
         }
     }
 

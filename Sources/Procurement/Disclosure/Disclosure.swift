@@ -1,9 +1,10 @@
 /// The one place that decides who may see what. API, feed, UI and publication all ask it.
 public enum Disclosure {
     /// A tender is visible to its buyer's staff always, and once published to everyone cleared to its classification.
+    /// A draft cancelled before publication stays with the buyer.
     public static func canSee(_ tender: Tender, viewer: Viewer) -> Bool {
         if viewer.organizationID == tender.buyerID { return true }
-        return tender.status != .draft && viewer.clearance >= tender.classification
+        return tender.publishedAt != nil && viewer.clearance >= tender.classification
     }
 
     /// The classifications a viewer is cleared for, for filtering in queries.
@@ -28,11 +29,15 @@ public enum Disclosure {
         case owner
     }
 
-    /// Draft-stage events stay with the buyer; the publication event carries the notice to everyone else.
-    public static func audience(of event: TenderEvent, statusBefore: TenderStatus?) -> Audience {
-        switch event {
-        case .created, .amended: statusBefore == nil || statusBefore == .draft ? .buyer : .public
-        default: .public
-        }
+    /// Everything before publication stays with the buyer; the publication event carries the notice to everyone else.
+    public static func audience(of event: TenderEvent, before tender: Tender?) -> Audience {
+        if case .published = event { return .public }
+        return tender?.publishedAt == nil ? .buyer : .public
+    }
+
+    /// Whether the feed names who acted on a tender bought by `buyer`: its buying organisation and auditors see it;
+    /// others do not, so the feed cannot reveal which suppliers take part. Events outside tenders name their actor.
+    public static func showsActor(tenderBuyer buyer: OrganizationID?, viewer: Viewer) -> Bool {
+        buyer == nil || viewer.organizationID == buyer || viewer.roles.contains(.auditor)
     }
 }

@@ -34,7 +34,7 @@ extension Tender {
                 throw DomainError.conflict(code: "question-exists", reason: "question \(id) already exists")
             }
             try TenderEvent.Notice.text(text, field: "text", range: 1...5000)
-            return [.questionAsked(.init(questionID: id, authorOrganizationID: supplier, text: text, at: now))]
+            return [.questionAsked(.init(questionID: id, text: text, at: now))]
 
         case .answerQuestion(let id, let answer):
             try actor.require(.buyerOfficer, in: tender.buyerID, to: "answering a question")

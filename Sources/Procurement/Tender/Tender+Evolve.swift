@@ -58,7 +58,7 @@ extension Tender {
             tenderPeriodEnd = e.tenderPeriodEnd
             noticeVersion = 1
         case .questionAsked(let e):
-            questions.append(Question(id: e.questionID, authorOrganizationID: e.authorOrganizationID, text: e.text, askedAt: e.at))
+            questions.append(Question(id: e.questionID, text: e.text, askedAt: e.at))
         case .questionAnswered(let e):
             if let index = questions.firstIndex(where: { $0.id == e.questionID }) {
                 questions[index].answer = e.answer

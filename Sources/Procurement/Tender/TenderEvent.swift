@@ -86,7 +86,6 @@ public enum TenderEvent: Hashable, Sendable {
 
     public struct QuestionAsked: Hashable, Sendable, Codable {
         public let questionID: QuestionID
-        public let authorOrganizationID: OrganizationID
         public let text: String
         public let at: Date
     }

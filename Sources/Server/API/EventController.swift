@@ -17,7 +17,8 @@ struct EventController {
         let streamVersion: Int
         let type: String
         let occurredAt: Date
-        let actor: String
+        /// Withheld from readers outside the buying organisation, so the feed does not reveal who bids or asks.
+        let actor: String?
         let tenderID: TenderID?
         let payload: JSONValue
     }
@@ -32,14 +33,15 @@ struct EventController {
         let query = request.uri.queryParameters
         let after = Int64(try Paging.int(query["after"], name: "after", default: 0, range: 0...Int.max))
         let limit = try Paging.int(query["limit"], name: "limit", default: 100, range: 1...1000)
-        let events = try await ledger.events(after: after, limit: limit, viewer: context.viewer).map { event in
-            EventResponse(
+        let events = try await ledger.events(after: after, limit: limit, viewer: context.viewer).map { entry in
+            let event = entry.event
+            return EventResponse(
                 sequence: event.sequence,
                 streamID: event.streamID,
                 streamVersion: event.streamVersion,
                 type: event.type,
                 occurredAt: event.occurredAt,
-                actor: event.actor,
+                actor: entry.showsActor ? event.actor : nil,
                 tenderID: event.tenderID,
                 payload: try JSONDecoder().decode(JSONValue.self, from: event.payload)
             )

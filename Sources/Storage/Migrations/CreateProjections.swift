@@ -29,6 +29,7 @@ struct CreateProjections: Migration {
                 search_text TEXT NOT NULL,
                 cpv_codes TEXT NOT NULL,
                 next_deadline TEXT,
+                published_at TEXT,
                 created_at TEXT NOT NULL,
                 version INTEGER NOT NULL,
                 state TEXT NOT NULL
