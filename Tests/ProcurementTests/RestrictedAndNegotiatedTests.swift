@@ -90,6 +90,28 @@ import Testing
         #expect(throws: DomainError.self) { try RuleBook(json: Data(bad.utf8)) }
     }
 
+    @Test func underTheOldRulesASingleBidIsNotEnough() throws {
+        var procedure = Procedure()
+        procedure.now = day("2022-11-01")
+        try procedure.run(.create(id: TenderID("t"), notice: Fixture.notice(lots: 2)), by: Fixture.officer)
+        try procedure.run(.publish(candidatePeriodEnd: nil, tenderPeriodEnd: procedure.now + 15 * Fixture.day), by: Fixture.officer)
+        try procedure.submit("a", by: Fixture.supplierA, prices: ["1.00", "1.00"])
+        try procedure.submit("b", by: Fixture.supplierB, prices: ["2.00"])
+        procedure.advance(days: 15)
+        try procedure.run(.closePeriod, by: .system)
+        #expect(procedure.tender?.lots.map(\.status) == [.active, .unsuccessful])
+    }
+
+    @Test func theCandidatePeriodMustMeetItsMinimumExactly() throws {
+        let minimum = try #require(try RuleBook.standard.rules(for: .restricted, on: Fixture.start).minimumCandidatePeriodDays)
+        var procedure = Procedure()
+        try procedure.run(.create(id: TenderID("r"), notice: Fixture.notice(method: .restricted)), by: Fixture.officer)
+        let end = Fixture.start + Double(minimum) * Fixture.day
+        #expect(throws: DomainError.self) { try procedure.run(.publish(candidatePeriodEnd: end - 1, tenderPeriodEnd: nil), by: Fixture.officer) }
+        try procedure.run(.publish(candidatePeriodEnd: end, tenderPeriodEnd: nil), by: Fixture.officer)
+        #expect(procedure.status == .candidateSelection)
+    }
+
     @Test func publishingBeforeASwitchUsesTheOldRules() throws {
         var procedure = Procedure()
         procedure.now = day("2022-11-10")
