@@ -17,3 +17,9 @@ struct DataOptions: ParsableArguments {
 
     var databasePath: String { dataDir + "/quartermaster.sqlite" }
 }
+
+/// The transparency log's identity.
+struct LogOptions: ParsableArguments {
+    @Option(help: "Origin line of the transparency log's checkpoints (a schemeless URL naming this log).")
+    var logOrigin: String = "quartermaster.local/procurement-log"
+}

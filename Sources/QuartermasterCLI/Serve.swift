@@ -5,11 +5,13 @@ import Logging
 import Procurement
 import Server
 import Storage
+import TransparencyLog
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the HTTP server and the deadline scheduler.")
 
     @OptionGroup var data: DataOptions
+    @OptionGroup var log: LogOptions
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
     @Flag(help: "Seed a demo world into an empty database and print demo tokens.") var demo = false
@@ -24,12 +26,20 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = .info
         try await Store.with(data) { database in
             let time: any TimeSource = clockRate == 1 ? SystemTime() : SandboxTime(rate: clockRate)
-            let services = Services(ledger: Ledger(database: database, time: time), identity: IdentityStore(database: database))
+            let key = try LogKey.loadOrCreate(dataDir: data.dataDir, origin: log.logOrigin)
+            let publisher = LogPublisher(
+                store: LogStore(database: database),
+                signer: CheckpointSigner(origin: log.logOrigin, keys: [key]),
+                logger: logger
+            )
+            let services = Services(ledger: Ledger(database: database, time: time), identity: IdentityStore(database: database), log: publisher)
             if demo {
                 let seeded = try await DemoWorld.seedIfEmpty(database: database, until: time.now)
                 print(seeded ? "Seeded the demo world." : "Demo world already present; not seeded again.")
                 print(DemoWorld.tokenTable)
             }
+            try await publisher.publish()
+            print("Transparency log \(log.logOrigin), verifier key \(key.verifierKey.encoded)")
             print("Quartermaster listening on http://\(host):\(port)  (API: /api/v1, OpenAPI: /api/v1/openapi.json, clock rate \(clockRate)x)")
             fflush(nil)  // start-up text must reach logs before the server blocks
             try await buildApplication(services, host: host, port: port, logger: logger).runService()

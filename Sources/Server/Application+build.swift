@@ -8,10 +8,12 @@ import Storage
 public struct Services: Sendable {
     public let ledger: Ledger
     public let identity: IdentityStore
+    public let log: LogPublisher
 
-    public init(ledger: Ledger, identity: IdentityStore) {
+    public init(ledger: Ledger, identity: IdentityStore, log: LogPublisher) {
         self.ledger = ledger
         self.identity = identity
+        self.log = log
     }
 }
 
@@ -26,7 +28,8 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     IdentityController(ledger: services.ledger, identity: services.identity).register(on: api)
     TenderController(ledger: services.ledger).register(on: api)
     BidController(ledger: services.ledger).register(on: api)
-    EventController(ledger: services.ledger).register(on: api)
+    EventController(ledger: services.ledger, log: services.log.store).register(on: api)
+    LogController(publisher: services.log).register(on: router)
     return router
 }
 
@@ -37,6 +40,6 @@ public func buildApplication(_ services: Services, host: String, port: Int, logg
         configuration: .init(address: .hostname(host, port: port), serverName: "Quartermaster"),
         logger: logger
     )
-    app.addServices(Scheduler(ledger: services.ledger, logger: logger))
+    app.addServices(Scheduler(ledger: services.ledger, logger: logger), services.log)
     return app
 }

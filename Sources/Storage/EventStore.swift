@@ -50,6 +50,7 @@ enum EventStore {
                 )
             )
         }
+        try await LogSequencer.append(Array(zip(recorded, events.map(\.sealing))), on: sql)
         return recorded
     }
 

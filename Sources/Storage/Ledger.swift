@@ -68,8 +68,10 @@ public struct Ledger: Sendable {
             var state = current?.value
             var pending: [PendingEvent] = []
             for event in events {
-                pending.append(try PendingEvent(event, audience: Disclosure.audience(of: event, before: state)))
+                let audience = Disclosure.audience(of: event, before: state)
                 state = Tender.evolve(state, event)
+                let sealed = audience != .public || (state?.classification ?? .unclassified) > .unclassified
+                pending.append(try PendingEvent(event, audience: audience, sealed: sealed, actor: actor))
             }
             guard let state else { throw DomainError.notFound(entity: "tender", id: id.rawValue) }
             let from = current?.version ?? 0
@@ -114,7 +116,7 @@ public struct Ledger: Sendable {
             var state = current?.value
             for event in events { state = Bid.evolve(state, event) }
             guard let state else { throw DomainError.notFound(entity: "bid", id: id.rawValue) }
-            let pending = try events.map { try PendingEvent($0, audience: .owner, organization: state.supplierID) }
+            let pending = try events.map { try PendingEvent($0, audience: .owner, organization: state.supplierID, sealed: true, actor: actor) }
             let from = current?.version ?? 0
             let recorded = try await EventStore.append(
                 pending,
@@ -142,7 +144,7 @@ public struct Ledger: Sendable {
             let now = time.now
             let exists = try await Queries.organization(organization.id, on: sql) != nil
             let events = try Organization.decideRegistration(organization, exists: exists, actor: actor, now: now)
-            let pending = try events.map { try PendingEvent($0, audience: .public) }
+            let pending = try events.map { try PendingEvent($0, audience: .public, sealed: false, actor: actor) }
             let recorded = try await EventStore.append(
                 pending,
                 to: "organization:\(organization.id)",

@@ -25,11 +25,16 @@ struct PendingEvent: Sendable {
     let payload: Data
     let audience: Disclosure.Audience
     let audienceOrganization: OrganizationID?
+    let sealing: LogEntry.Sealing
 
-    init(_ event: some DomainEvent, audience: Disclosure.Audience, organization: OrganizationID? = nil) throws {
+    /// Sealed events go into the transparency log as salted commitments; others with their payload hash, naming the
+    /// actor unless it is a supplier.
+    init(_ event: some DomainEvent, audience: Disclosure.Audience, organization: OrganizationID? = nil, sealed: Bool, actor: Actor) throws {
         type = event.type
         payload = try event.encodePayload()
         self.audience = audience
         audienceOrganization = organization
+        let supplier = if case .user(_, .supplier) = actor { true } else { false }
+        sealing = LogEntry.Sealing(salt: sealed ? LogSequencer.salt() : nil, namesActor: !sealed && !supplier)
     }
 }

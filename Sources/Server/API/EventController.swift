@@ -6,6 +6,7 @@ import Storage
 /// `GET /api/v1/events?after=SEQ&limit=N`: the change feed in sequence order, filtered by what the caller may see.
 struct EventController {
     let ledger: Ledger
+    let log: LogStore
 
     func register(on router: some RouterMethods<AppContext>) {
         router.get("events", use: feed)
@@ -20,6 +21,8 @@ struct EventController {
         /// Withheld from readers outside the buying organisation, so the feed does not reveal who bids or asks.
         let actor: String?
         let tenderID: TenderID?
+        /// The event's leaf in the transparency log; prove it with `/tlog/proof/inclusion?index=`.
+        let logIndex: UInt64?
         let payload: JSONValue
     }
 
@@ -33,7 +36,9 @@ struct EventController {
         let query = request.uri.queryParameters
         let after = Int64(try Paging.int(query["after"], name: "after", default: 0, range: 0...Int.max))
         let limit = try Paging.int(query["limit"], name: "limit", default: 100, range: 1...1000)
-        let events = try await ledger.events(after: after, limit: limit, viewer: context.viewer).map { entry in
+        let entries = try await ledger.events(after: after, limit: limit, viewer: context.viewer)
+        let indexes = try await log.leafIndexes(sequences: entries.map(\.event.sequence))
+        let events = try entries.map { entry in
             let event = entry.event
             return EventResponse(
                 sequence: event.sequence,
@@ -43,6 +48,7 @@ struct EventController {
                 occurredAt: event.occurredAt,
                 actor: entry.showsActor ? event.actor : nil,
                 tenderID: event.tenderID,
+                logIndex: indexes[event.sequence],
                 payload: try JSONDecoder().decode(JSONValue.self, from: event.payload)
             )
         }

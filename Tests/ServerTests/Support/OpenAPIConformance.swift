@@ -68,7 +68,13 @@ struct OpenAPISpec: Sendable {
     func template(for path: String) -> String? {
         let concrete = Self.segments(String(path.prefix { $0 != "?" && $0 != "#" }))
         var best: (template: String, literals: Int)?
-        for (template, segments) in templates where segments.count == concrete.count {
+        for (template, templateSegments) in templates {
+            // A last parameter named `{…Path}` spans the rest of the path (the tlog tile paths have several segments).
+            var segments = templateSegments
+            if let last = segments.last, last.hasSuffix("Path}"), concrete.count >= segments.count {
+                segments += Array(repeating: last, count: concrete.count - segments.count)
+            }
+            guard segments.count == concrete.count else { continue }
             var literals = 0
             var matches = true
             for (pattern, value) in zip(segments, concrete) {

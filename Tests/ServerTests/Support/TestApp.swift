@@ -7,6 +7,7 @@ import Procurement
 import Server
 import Storage
 import Testing
+import TransparencyLog
 
 /// A real server over a fresh SQLite file, a manual clock, and a cast of organisations and users with tokens.
 struct TestApp {
@@ -18,6 +19,7 @@ struct TestApp {
 
     static let start = Date(timeIntervalSince1970: 1_796_000_000)
     static let day: TimeInterval = 86_400
+    static let origin = "test.quartermaster.local/log"
 
     /// Organisations: `dpa` (buyer), `dot` (another buyer), `supplier-a/b/c`, `audit`.
     /// Token names: admin, officer, evaluator, evaluator2, approver, foreign-officer, supplier-a, supplier-b, supplier-c, auditor.
@@ -84,7 +86,13 @@ struct TestApp {
             try await identity.addToken(hash: APIToken.hash(token), user: user.id, label: "test", at: start)
             tokens[name] = token
         }
-        return TestApp(directory: directory, database: database, services: Services(ledger: ledger, identity: identity), time: time, tokens: tokens)
+        let publisher = LogPublisher(
+            store: LogStore(database: database),
+            signer: CheckpointSigner(origin: origin, keys: [try NoteSignerKey.generate(name: origin)]),
+            logger: Logger(label: "test")
+        )
+        let services = Services(ledger: ledger, identity: identity, log: publisher)
+        return TestApp(directory: directory, database: database, services: services, time: time, tokens: tokens)
     }
 
     func close() async throws {

@@ -1,0 +1,73 @@
+import Foundation
+import Procurement
+import SQLKit
+import TransparencyLog
+
+/// Reads the transparency log and records its signed checkpoints.
+public struct LogStore: Sendable {
+    public let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    /// A signed checkpoint as stored: its tree size and the signed note text.
+    public struct StoredCheckpoint: Sendable, Hashable {
+        public let size: UInt64
+        public let note: String
+
+        public init(size: UInt64, note: String) {
+            self.size = size
+            self.note = note
+        }
+    }
+
+    public func size() async throws -> UInt64 {
+        try await database.read { try await LogSequencer.leafCount(on: $0) }
+    }
+
+    /// Runs `body` with a reader of stored hashes on committed data.
+    public func withHashes<T: Sendable>(_ body: @Sendable (any HashReader) async throws -> T) async throws -> T {
+        try await database.read { sql in try await body(SQLHashReader(sql: sql)) }
+    }
+
+    public func latestCheckpoint() async throws -> StoredCheckpoint? {
+        try await database.read { sql in
+            try await sql.raw("SELECT size, note FROM tlog_checkpoints ORDER BY size DESC LIMIT 1").first().map {
+                StoredCheckpoint(size: UInt64(try $0.decode(column: "size", as: Int64.self)), note: try $0.decode(column: "note", as: String.self))
+            }
+        }
+    }
+
+    /// Records a signed checkpoint; a size at or below the latest one is refused.
+    public func record(_ checkpoint: StoredCheckpoint, at time: Date) async throws {
+        try await database.write { sql in
+            let latest = try await sql.raw("SELECT COALESCE(MAX(size), -1) AS size FROM tlog_checkpoints").first()?.decode(column: "size", as: Int64.self)
+            guard Int64(checkpoint.size) > latest ?? -1 else {
+                throw DomainError.conflict(code: "checkpoint-not-newer", reason: "a checkpoint of size \(checkpoint.size) or larger exists")
+            }
+            try await sql.raw(
+                "INSERT INTO tlog_checkpoints (size, note, signed_at) VALUES (\(bind: Int64(checkpoint.size)), \(bind: checkpoint.note), \(bind: Timestamp.format(time)))"
+            ).run()
+        }
+    }
+
+    /// The entries (leaf data) from `start`, at most `count` of them.
+    public func entries(from start: UInt64, count: Int) async throws -> [[UInt8]] {
+        try await database.read { sql in
+            try await sql.raw(
+                "SELECT entry FROM tlog_leaves WHERE leaf_index >= \(bind: Int64(start)) ORDER BY leaf_index LIMIT \(bind: count)"
+            ).all().map { Array(try $0.decode(column: "entry", as: String.self).utf8) }
+        }
+    }
+
+    /// The log index of each event sequence number given.
+    public func leafIndexes(sequences: [Int64]) async throws -> [Int64: UInt64] {
+        guard !sequences.isEmpty else { return [:] }
+        return try await database.read { sql in
+            let rows = try await sql.raw(
+                "SELECT seq, leaf_index FROM tlog_leaves WHERE seq IN \(SQLGroupExpression(sequences.map { SQLBind($0) }))"
+            ).all()
+            return try Dictionary(
+                uniqueKeysWithValues: rows.map { (try $0.decode(column: "seq", as: Int64.self), UInt64(try $0.decode(column: "leaf_index", as: Int64.self))) })
+        }
+    }
+}
