@@ -97,6 +97,7 @@ let package = Package(
             dependencies: [
                 "Server", "Storage", "Procurement", "TransparencyLog",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

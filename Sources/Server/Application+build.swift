@@ -27,7 +27,7 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     SystemController(ledger: services.ledger).register(on: router, api: api)
     IdentityController(ledger: services.ledger, identity: services.identity).register(on: api)
     TenderController(ledger: services.ledger).register(on: api)
-    BidController(ledger: services.ledger).register(on: api)
+    BidController(ledger: services.ledger, log: services.log.store).register(on: api)
     EventController(ledger: services.ledger, log: services.log.store).register(on: api)
     LogController(publisher: services.log).register(on: router)
     return router

@@ -25,7 +25,7 @@ public struct CheckpointSigner: Sendable {
     ) throws -> SignedNote {
         guard size > 0 || root == .emptyTree else { throw CheckpointSignerError.emptyTreeRootMismatch }
         if let previous {
-            guard previous.origin == origin else { throw CheckpointSignerError.originMismatch(previous.origin) }
+            guard previous.origin.utf8.elementsEqual(origin.utf8) else { throw CheckpointSignerError.originMismatch(previous.origin) }
             guard previous.size <= size else { throw CheckpointSignerError.treeShrank(previousSize: previous.size, size: size) }
             if previous.size == 0 {
                 guard previous.root == .emptyTree else { throw CheckpointSignerError.emptyTreeRootMismatch }

@@ -151,3 +151,19 @@ import Testing
         #expect(throws: DomainError.self) { try Money(parsing: "1", .USD).adding(Money(parsing: "1", .EUR)) }
     }
 }
+
+@Suite struct TimestampTests {
+    @Test func formattingAParsedTimeGivesTheSameText() {
+        for millisecond in 0..<1000 {
+            let text = "2026-11-29T17:42:23.\(String(format: "%03d", millisecond))Z"
+            #expect(Timestamp.parse(text).map(Timestamp.format) == text)
+        }
+    }
+
+    @Test func roundsToTheNearestMillisecond() {
+        #expect(Timestamp.format(Date(timeIntervalSince1970: 0.0004)) == "1970-01-01T00:00:00.000Z")
+        #expect(Timestamp.format(Date(timeIntervalSince1970: 0.0006)) == "1970-01-01T00:00:00.001Z")
+        #expect(Timestamp.parse("2026-11-29T17:42:23Z") != nil)
+        #expect(Timestamp.parse("29.11.2026") == nil)
+    }
+}

@@ -7,10 +7,12 @@ import Storage
 /// Sealed bids: submitted, replaced, withdrawn and re-confirmed by their supplier until the deadline.
 struct BidController {
     let ledger: Ledger
+    let log: LogStore
 
     func register(on router: some RouterMethods<AppContext>) {
         router.post("tenders/:tender/bids", use: submit)
         router.get("tenders/:tender/bids", use: listForTender)
+        router.get("tenders/:tender/bid-commitments", use: commitments)
         router.get("bids", use: listOwn)
         router.get("bids/:bid", use: show)
         router.put("bids/:bid", use: replace)
@@ -44,6 +46,21 @@ struct BidController {
         }
         let visible = try await ledger.bids(tender: tenderID).filter { Disclosure.canSee($0, of: tender.value, viewer: context.viewer) }
         return try JSONBody(value: BidPage(items: visible, sealed: tender.value.openedAt == nil)).response(from: request, context: context)
+    }
+
+    /// After opening, the salt and document behind every sealed log entry of the bids that counted, so anyone can
+    /// check that what was opened is what was committed before the deadline.
+    @Sendable func commitments(_ request: Request, context: AppContext) async throws -> Response {
+        let tenderID = TenderID(try context.parameters.require("tender"))
+        guard let tender = try await ledger.tender(tenderID), Disclosure.canSee(tender.value, viewer: context.viewer) else {
+            throw DomainError.notFound(entity: "tender", id: tenderID.rawValue)
+        }
+        guard tender.value.openedAt != nil else {
+            throw Problem(status: .conflict, code: "bids-sealed", detail: "bid commitments are revealed when the bids are opened")
+        }
+        let reveals = try await log.reveals(streams: tender.value.validBidIDs.map { "bid:\($0)" })
+        let items = reveals.map { RevealResponse(sequence: $0.sequence, logIndex: $0.leafIndex, type: $0.type, salt: $0.salt, payload: $0.payload) }
+        return try JSONBody(value: RevealPage(items: items)).response(from: request, context: context)
     }
 
     @Sendable func listOwn(_ request: Request, context: AppContext) async throws -> Response {
@@ -101,6 +118,19 @@ struct BidController {
             .response(from: request, context: context)
     }
 }
+
+/// The opening of one sealed log entry: `commitment = SHA-256("bid-commit/v1" ‖ salt ‖ SHA-256(payload))`.
+struct RevealResponse: Encodable, Sendable {
+    let sequence: Int64
+    let logIndex: UInt64
+    let type: String
+    /// 32 bytes, hex.
+    let salt: String
+    /// The event's payload exactly as hashed.
+    let payload: String
+}
+
+struct RevealPage: Encodable, Sendable { let items: [RevealResponse] }
 
 struct BidPage: Encodable, Sendable {
     let items: [Bid]

@@ -41,7 +41,11 @@ struct LogEntry: Encodable, Equatable {
         let documentHash = Array(SHA256.hash(data: event.payload))
         if let salt = sealing.salt {
             payloadSHA256 = nil
-            commitment = Self.commitment(domain: event.type.hasPrefix("bid.") ? "bid-commit/v1" : "event-commit/v1", salt: salt, documentHash: documentHash)
+            commitment = Self.commitment(
+                domain: event.type.hasPrefix("bid.") ? "bid-commit/v1" : "event-commit/v1",
+                salt: salt,
+                documentHash: documentHash
+            )
         } else {
             payloadSHA256 = Self.hex(documentHash)
             commitment = nil
@@ -68,7 +72,16 @@ struct LogEntry: Encodable, Equatable {
         hex(Array(SHA256.hash(data: Array("actor/v1\(actor)".utf8)).prefix(8)))
     }
 
-    static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
 
     static func bytes(hex: String) -> [UInt8]? {
         guard hex.count % 2 == 0 else { return nil }

@@ -40,7 +40,10 @@ public struct LogStore: Sendable {
     /// Records a signed checkpoint; a size at or below the latest one is refused.
     public func record(_ checkpoint: StoredCheckpoint, at time: Date) async throws {
         try await database.write { sql in
-            let latest = try await sql.raw("SELECT COALESCE(MAX(size), -1) AS size FROM tlog_checkpoints").first()?.decode(column: "size", as: Int64.self)
+            let latest = try await sql.raw("SELECT COALESCE(MAX(size), -1) AS size FROM tlog_checkpoints").first()?.decode(
+                column: "size",
+                as: Int64.self
+            )
             guard Int64(checkpoint.size) > latest ?? -1 else {
                 throw DomainError.conflict(code: "checkpoint-not-newer", reason: "a checkpoint of size \(checkpoint.size) or larger exists")
             }
@@ -67,7 +70,43 @@ public struct LogStore: Sendable {
                 "SELECT seq, leaf_index FROM tlog_leaves WHERE seq IN \(SQLGroupExpression(sequences.map { SQLBind($0) }))"
             ).all()
             return try Dictionary(
-                uniqueKeysWithValues: rows.map { (try $0.decode(column: "seq", as: Int64.self), UInt64(try $0.decode(column: "leaf_index", as: Int64.self))) })
+                uniqueKeysWithValues: rows.map {
+                    (try $0.decode(column: "seq", as: Int64.self), UInt64(try $0.decode(column: "leaf_index", as: Int64.self)))
+                }
+            )
+        }
+    }
+}
+
+extension LogStore {
+    /// What opens a sealed log entry: the salt and the document it committed to.
+    public struct Reveal: Sendable, Hashable {
+        public let sequence: Int64
+        public let leafIndex: UInt64
+        public let type: String
+        public let salt: String
+        public let payload: String
+    }
+
+    /// The salts and documents of every log entry of the given streams, in log order.
+    public func reveals(streams: [String]) async throws -> [Reveal] {
+        guard !streams.isEmpty else { return [] }
+        return try await database.read { sql in
+            try await sql.raw(
+                """
+                SELECT l.leaf_index, l.seq, l.salt, e.type, e.payload FROM tlog_leaves l JOIN events e ON e.seq = l.seq
+                WHERE e.stream_id IN \(SQLGroupExpression(streams.map { SQLBind($0) })) AND l.salt IS NOT NULL
+                ORDER BY l.leaf_index
+                """
+            ).all().map { row in
+                Reveal(
+                    sequence: try row.decode(column: "seq", as: Int64.self),
+                    leafIndex: UInt64(try row.decode(column: "leaf_index", as: Int64.self)),
+                    type: try row.decode(column: "type", as: String.self),
+                    salt: try row.decode(column: "salt", as: String.self),
+                    payload: try row.decode(column: "payload", as: String.self)
+                )
+            }
         }
     }
 }
