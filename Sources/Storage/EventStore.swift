@@ -60,14 +60,14 @@ enum EventStore {
     }
 
     /// The change feed as `viewer` may see it, in sequence order.
-    static func feed(after sequence: Int64, limit: Int, viewer: Viewer, on sql: any SQLDatabase) async throws -> [FeedEntry] {
+    static func feed(after sequence: Int64, limit: Int, tender: TenderID?, viewer: Viewer, on sql: any SQLDatabase) async throws -> [FeedEntry] {
         let cleared = Disclosure.clearedClassifications(for: viewer).map { SQLBind($0.rawValue) }
         let organization = viewer.organizationID?.rawValue ?? ""
         let rows = try await sql.raw(
             """
             SELECT e.seq, e.stream_id, e.stream_version, e.type, e.payload, e.actor, e.occurred_at, e.tender_id, t.buyer_id
             FROM events e LEFT JOIN tenders t ON t.id = e.tender_id
-            WHERE e.seq > \(bind: sequence) AND (
+            WHERE e.seq > \(bind: sequence) AND (\(bind: tender?.rawValue) IS NULL OR e.tender_id = \(bind: tender?.rawValue)) AND (
                 (e.audience = 'public' AND (e.tender_id IS NULL OR t.classification IN \(SQLGroupExpression(cleared)) OR t.buyer_id = \(bind: organization)))
                 OR (e.audience = 'buyer' AND t.buyer_id = \(bind: organization))
                 OR (e.audience = 'owner' AND e.audience_org = \(bind: organization))

@@ -140,8 +140,8 @@ extension Ledger {
     }
 
     /// The change feed as the viewer may see it, with whether the viewer may see who acted.
-    public func events(after sequence: Int64, limit: Int, viewer: Viewer) async throws -> [FeedEntry] {
-        try await database.read { try await EventStore.feed(after: sequence, limit: limit, viewer: viewer, on: $0) }
+    public func events(after sequence: Int64, limit: Int, tender: TenderID? = nil, viewer: Viewer) async throws -> [FeedEntry] {
+        try await database.read { try await EventStore.feed(after: sequence, limit: limit, tender: tender, viewer: viewer, on: $0) }
     }
 
     public func events(tender: TenderID) async throws -> [RecordedEvent] {

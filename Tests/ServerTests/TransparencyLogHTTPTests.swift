@@ -69,11 +69,12 @@ import TransparencyLog
             }
 
             // Each event in the feed carries its leaf index; its inclusion proof verifies against the signed root.
-            let feed = try await client.get("/api/v1/events?after=0&limit=1000", as: "officer")
+            let feed = try await client.get("/api/v1/events?tender=\(tender)&limit=1000", as: "officer")
             guard case .array(let events)? = feed.json["events"] else {
                 Issue.record("no feed")
                 return
             }
+            #expect(events.count == 4 && events.allSatisfy { $0["tenderID"] == .string(tender) })
             for event in events {
                 guard case .number(let index)? = event["logIndex"] else {
                     Issue.record("event without logIndex")

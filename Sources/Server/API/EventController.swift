@@ -3,7 +3,8 @@ import Hummingbird
 import Procurement
 import Storage
 
-/// `GET /api/v1/events?after=SEQ&limit=N`: the change feed in sequence order, filtered by what the caller may see.
+/// `GET /api/v1/events?after=SEQ&limit=N[&tender=ID]`: the change feed in sequence order, filtered by what the caller
+/// may see; with `tender`, one tender's timeline.
 struct EventController {
     let ledger: Ledger
     let log: LogStore
@@ -36,7 +37,8 @@ struct EventController {
         let query = request.uri.queryParameters
         let after = Int64(try Paging.int(query["after"], name: "after", default: 0, range: 0...Int.max))
         let limit = try Paging.int(query["limit"], name: "limit", default: 100, range: 1...1000)
-        let entries = try await ledger.events(after: after, limit: limit, viewer: context.viewer)
+        let tender = query["tender"].map { TenderID(String($0)) }
+        let entries = try await ledger.events(after: after, limit: limit, tender: tender, viewer: context.viewer)
         let indexes = try await log.leafIndexes(sequences: entries.map(\.event.sequence))
         let events = try entries.map { entry in
             let event = entry.event
