@@ -5,6 +5,7 @@ import Foundation
 struct BenchGoPeer {
     let binary: URL
     let version: String
+    let detail: String
 
     /// What the peer prints: one JSON object.
     private struct Output: Decodable {
@@ -34,7 +35,17 @@ struct BenchGoPeer {
         }
         let xmod = (try? run("/usr/bin/env", ["dpkg-query", "-W", "-f", "${Version}", "golang-golang-x-mod-dev"]))
             .flatMap { $0.0 == 0 ? $0.1.split(separator: "-").first.map(String.init) : nil }
-        return BenchGoPeer(binary: binary, version: "Go x/mod" + (xmod.map { " " + $0 } ?? ""))
+        let go = (try? run("/usr/bin/env", ["go", "env", "GOVERSION"])).map { $0.1.trimmingCharacters(in: .whitespacesAndNewlines) } ?? "go"
+        return BenchGoPeer(
+            binary: binary,
+            version: "Go x/mod" + (xmod.map { " " + $0 } ?? ""),
+            detail: "\(go), golang.org/x/mod\(xmod.map { " " + $0 } ?? "") (GOPATH mode)"
+        )
+    }
+
+    /// Deletes the built binary.
+    func remove() {
+        try? FileManager.default.removeItem(at: binary.deletingLastPathComponent())
     }
 
     func run(leaves: Int, proofs: Int, seed: UInt64) throws -> BenchTlog.Figures {

@@ -7,7 +7,9 @@ enum LogKey {
 
     static func loadOrCreate(dataDir: String, origin: String) throws -> NoteSignerKey {
         let path = dataDir + "/" + fileName
-        if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+        if FileManager.default.fileExists(atPath: path) {
+            // An existing key that cannot be read is an error, never a reason to sign with a new one.
+            let text = try String(contentsOfFile: path, encoding: .utf8)
             let key = try NoteSignerKey(parsing: text.trimmingCharacters(in: .whitespacesAndNewlines))
             guard key.name == origin else {
                 throw LogKeyError(message: "\(path) signs for origin \(key.name), not \(origin); pass --log-origin \(key.name)")

@@ -46,8 +46,8 @@ struct TileTreeExporter {
             throw TlogError("the log has no signed checkpoint yet; `quartermaster serve` signs one at start-up")
         }
         let checkpoint = try Checkpoint(parsing: try Self.verifiedNote(latest.note, key: key).text)
-        guard checkpoint.size == latest.size else {
-            throw TlogError("the checkpoint stored for size \(latest.size) says size \(checkpoint.size)")
+        guard checkpoint.size == latest.size, checkpoint.origin.utf8.elementsEqual(key.name.utf8) else {
+            throw TlogError("the checkpoint stored for size \(latest.size) says \(checkpoint.origin), size \(checkpoint.size)")
         }
         let size = checkpoint.size
         let root = try await store.withHashes { try await $0.treeHash(size: size) }

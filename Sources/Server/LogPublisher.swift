@@ -38,7 +38,12 @@ public struct LogPublisher: Service {
         let size = try await store.size()
         let latest = try await store.latestCheckpoint()
         if let latest, latest.size >= size { return nil }
-        let previous = try latest.map { try Checkpoint(parsing: try SignedNote(parsing: Array($0.note.utf8)).text) }
+        // The previous checkpoint must carry this signer's signature: a replaced key must not continue the log.
+        let previous = try latest.map { stored in
+            let note = try SignedNote(parsing: Array(stored.note.utf8))
+            guard (try? note.verify(with: verifierKeys)) != nil else { throw ForeignCheckpoint(size: stored.size) }
+            return try Checkpoint(parsing: note.text)
+        }
         let (root, proof) = try await store.withHashes { reader in
             let root = try await reader.treeHash(size: size)
             guard let previous, previous.size > 0 else { return (root, [Hash]()) }
@@ -47,5 +52,13 @@ public struct LogPublisher: Service {
         let note = try signer.sign(size: size, root: root, previous: previous, proof: proof)
         try await store.record(.init(size: size, note: note.formatted), at: time)
         return try Checkpoint(parsing: note.text)
+    }
+}
+
+/// The log's latest checkpoint was not signed by the signer's key: the key was replaced or lost.
+public struct ForeignCheckpoint: Error, CustomStringConvertible {
+    public let size: UInt64
+    public var description: String {
+        "the checkpoint of size \(size) was not signed by this log's key; restore the original log-signer.key rather than sign with a new one"
     }
 }

@@ -31,6 +31,7 @@ public struct Tile: Sendable, Hashable {
     /// The hash tiles to publish when a log grows from `oldSize` to `newSize` leaves: every full tile
     /// completed since `oldSize`, and the partial tiles of `newSize` (tlog-tiles wants them for every checkpoint).
     public static func tilesToPublish(from oldSize: UInt64, to newSize: UInt64) -> [Tile] {
+        guard oldSize <= newSize else { return [] }
         var tiles: [Tile] = []
         var level = 0
         while level * height < UInt64.bitWidth, newSize >> (level * height) > 0 {

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import HTTPTypes
+import Logging
 import Procurement
 import Server
 import Storage
@@ -108,6 +109,24 @@ import TransparencyLog
             #expect(try await client.get("/tlog/proof/consistency?old=0").code == "invalid-query")
             #expect(try await client.get("/tlog/proof/consistency?old=99999").code == "invalid-query")
         }
+    }
+
+    @Test func aReplacedSigningKeyCannotContinueTheLog() async throws {
+        let app = try await TestApp.make()
+        try await app.services.log.publish()
+        _ = try await app.services.ledger.register(
+            Organization(id: OrganizationID("late"), name: "Late Supplier", kind: .supplier, country: "EST", nationalRegistryID: "1"),
+            actor: .system
+        )
+        let impostor = LogPublisher(
+            store: app.services.log.store,
+            signer: CheckpointSigner(origin: TestApp.origin, keys: [try NoteSignerKey.generate(name: TestApp.origin)]),
+            logger: .init(label: "test")
+        )
+        await #expect(throws: ForeignCheckpoint.self) { try await impostor.publish() }
+        let latest = try await app.services.log.publish()
+        #expect(latest != nil)
+        try await app.close()
     }
 
     private func checkpoint(_ client: Client) async throws -> Checkpoint {

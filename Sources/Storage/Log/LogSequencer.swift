@@ -9,6 +9,10 @@ enum LogSequencer {
         let reader = SQLHashReader(sql: sql)
         for (event, sealing) in events {
             let entry = LogEntry(event: event, sealing: sealing).bytes
+            // An entry bundle frames entries with a 16-bit length; a longer one could never be served.
+            guard entry.count <= EntryBundle.maxEntryLength else {
+                throw StorageError.corruptRow(table: "tlog_leaves", id: "\(event.sequence)", reason: "log entry of \(entry.count) bytes is too long")
+            }
             let hashes = try await StoredHashLayout.hashesToStore(appending: Hash.leaf(entry), at: leafIndex, from: reader)
             let first = StoredHashLayout.index(level: 0, n: leafIndex)
             for (offset, hash) in hashes.enumerated() {
