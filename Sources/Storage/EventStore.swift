@@ -68,8 +68,8 @@ enum EventStore {
             SELECT e.seq, e.stream_id, e.stream_version, e.type, e.payload, e.actor, e.occurred_at, e.tender_id, t.buyer_id
             FROM events e LEFT JOIN tenders t ON t.id = e.tender_id
             WHERE e.seq > \(bind: sequence) AND (\(bind: tender?.rawValue) IS NULL OR e.tender_id = \(bind: tender?.rawValue)) AND (
-                (e.audience = 'public' AND (e.tender_id IS NULL OR t.classification IN \(SQLGroupExpression(cleared)) OR t.buyer_id = \(bind: organization)))
-                OR (e.audience = 'buyer' AND t.buyer_id = \(bind: organization))
+                (e.audience = 'public' AND (e.tender_id IS NULL OR t.classification IN \(SQLGroupExpression(cleared))))
+                OR (e.audience = 'buyer' AND t.buyer_id = \(bind: organization) AND t.classification IN \(SQLGroupExpression(cleared)))
                 OR (e.audience = 'owner' AND e.audience_org = \(bind: organization))
             )
             ORDER BY e.seq LIMIT \(bind: limit)

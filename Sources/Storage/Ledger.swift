@@ -58,7 +58,7 @@ public struct Ledger: Sendable {
             }
             let current = try await Queries.tender(id, on: sql)
             try Self.check(expectedVersion, against: current?.version)
-            let now = time.now
+            let now = Timestamp.flooredToMillisecond(time.now)
             let bids = command.consultsBids ? try await Queries.bids(tender: id, on: sql) : []
             let events = try Tender.decide(
                 command,
@@ -109,7 +109,7 @@ public struct Ledger: Sendable {
             guard let tender = try await Queries.tender(tenderID, on: sql), current.map({ $0.value.tenderID == tenderID }) ?? true else {
                 throw DomainError.notFound(entity: "tender", id: tenderID.rawValue)
             }
-            let now = time.now
+            let now = Timestamp.flooredToMillisecond(time.now)
             let active = try await actor.organizationID.asyncMap { try await Queries.liveBid(tender: tenderID, supplier: $0, on: sql) } ?? nil
             let context = BidContext(now: now, actor: actor, tender: tender.value, activeBidOfSupplier: active)
             let events = try Bid.decide(command, state: current?.value, context: context)
@@ -141,7 +141,7 @@ public struct Ledger: Sendable {
                 let existing = try await Queries.organization(OrganizationID(first), on: sql)!
                 return CommandOutcome(value: existing, version: 1, events: [], replayed: true)
             }
-            let now = time.now
+            let now = Timestamp.flooredToMillisecond(time.now)
             let exists = try await Queries.organization(organization.id, on: sql) != nil
             let events = try Organization.decideRegistration(organization, exists: exists, actor: actor, now: now)
             let pending = try events.map { try PendingEvent($0, audience: .public, sealed: false, actor: actor) }

@@ -103,7 +103,7 @@ extension Ledger {
             let cleared = Disclosure.clearedClassifications(for: viewer).map { SQLBind($0.rawValue) }
             let organization = viewer.organizationID?.rawValue ?? ""
             var query = SQLQueryString(
-                "SELECT id, state FROM tenders WHERE ((published_at IS NOT NULL AND classification IN \(SQLGroupExpression(cleared))) OR buyer_id = \(bind: organization))"
+                "SELECT id, state FROM tenders WHERE classification IN \(SQLGroupExpression(cleared)) AND (published_at IS NOT NULL OR buyer_id = \(bind: organization))"
             )
             if let status = filter.status {
                 query.appendInterpolation(unsafeRaw: " AND status = ")

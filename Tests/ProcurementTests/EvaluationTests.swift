@@ -248,3 +248,47 @@ extension Actor {
         }
     }
 }
+
+@Suite struct MultiLotAndAmendmentTests {
+    @Test func aLotsStandstillEndsWhileAnotherLotIsStillInEvaluation() throws {
+        var procedure = try Procedure.published(Fixture.notice(lots: 2))
+        try procedure.submit("a", by: Fixture.supplierA, prices: ["900000.00", "900000.00"])
+        procedure.advance(days: 10)
+        try procedure.run(.closePeriod, by: .system)
+        try procedure.run(.openBids, by: Fixture.officer)
+        try procedure.run(.decideBid(bidID: BidID("a"), outcome: .qualified, reason: nil, rationale: nil, scores: [:]), by: Fixture.evaluator)
+        try procedure.run(.proposeAward(lotID: LotID("lot-1"), awardID: AwardID("aw-1")), by: Fixture.evaluator)
+        try procedure.run(.approveAward(awardID: AwardID("aw-1")), by: Fixture.approver)
+        #expect(procedure.status == .evaluation)
+        procedure.advance(days: 5)
+        #expect(procedure.tender?.dueCommand(at: procedure.now) == .endStandstill)
+        try procedure.run(.endStandstill, by: .system)
+        try procedure.run(.signContract(awardID: AwardID("aw-1"), contractID: ContractID("c-1"), value: nil), by: Fixture.approver)
+        #expect(procedure.status == .evaluation)
+        #expect(procedure.tender?.contracts.count == 1)
+    }
+
+    @Test func aPublishedLotKeepsItsCurrencyAndConfirmationRechecksTheOffer() throws {
+        var procedure = try Procedure.published()
+        try procedure.submit("a", by: Fixture.supplierA, prices: ["900000.00"])
+        var notice = procedure.tender!.notice
+        notice.lots[0].value = Fixture.money("1000000.00", .EUR)
+        #expect(throws: DomainError.self) { try procedure.run(.amend(notice: notice, tenderPeriodEnd: nil), by: Fixture.officer) }
+        notice.lots[0].value = Fixture.money("800000.00")
+        try procedure.run(.amend(notice: notice, tenderPeriodEnd: nil), by: Fixture.officer)
+        #expect(
+            throws: DomainError.ruleViolation(
+                code: "price-above-estimate",
+                reason: "the price for lot lot-1 exceeds its estimated value 800000.00 UAH"
+            )
+        ) {
+            try procedure.bid(.confirm, id: BidID("a"), by: Fixture.supplier(Fixture.supplierA))
+        }
+        try procedure.bid(
+            .replace(lots: [LotBid(lotID: LotID("lot-1"), price: Fixture.money("790000.00"))]),
+            id: BidID("a"),
+            by: Fixture.supplier(Fixture.supplierA)
+        )
+        #expect(!procedure.bids[BidID("a")]!.needsConfirmation(against: procedure.tender!))
+    }
+}

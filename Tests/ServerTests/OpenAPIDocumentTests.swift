@@ -452,7 +452,7 @@ import Testing
             let user = try await client.post(
                 "/api/v1/users",
                 as: "admin",
-                json: #"{"organizationID": "supplier-d", "name": "Dana Weber", "email": "dana@example.org", "roles": ["supplier-representative"]}"#
+                json: #"{"organizationID": "platform", "name": "Dana Weber", "email": "dana@example.org", "roles": ["auditor"]}"#
             )
             #expect(user.status == .created, "\(user.text)")
             let userID = try #require(user.string("id"))
@@ -463,7 +463,7 @@ import Testing
             let noRoles = try await client.post(
                 "/api/v1/users",
                 as: "admin",
-                json: #"{"organizationID": "dpa", "name": "Nobody", "email": "n@example.org", "roles": []}"#
+                json: #"{"organizationID": "platform", "name": "Nobody", "email": "n@example.org", "roles": []}"#
             )
             #expect(noRoles.code == "roles-required")
 

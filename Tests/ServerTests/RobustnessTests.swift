@@ -233,11 +233,26 @@ import Testing
             #expect(try await client.get("/api/v1/tenders/\(secret)").status == .notFound)
             #expect(try await client.get("/api/v1/tenders/\(secret)", as: "supplier-a").status == .notFound)
             #expect(try await client.get("/api/v1/tenders/\(secret)", as: "auditor").status == .ok)
+            #expect(try await client.get("/api/v1/tenders/\(secret)", as: "clerk").status == .notFound, "the buyer's own uncleared staff")
             for viewer in [nil, "supplier-a"] as [String?] {
                 #expect(!(try await client.get("/api/v1/tenders?limit=200", as: viewer).text.contains("Counter-battery")))
                 #expect(!(try await client.get("/api/v1/events?limit=1000", as: viewer).text.contains("Counter-battery")))
             }
             #expect(try await client.get("/api/v1/events?limit=1000", as: "auditor").text.contains("Counter-battery"))
+        }
+    }
+
+    @Test func administratorsManageTheirOwnOrganisationOnly() async throws {
+        try await TestApp.with { _, client in
+            let rival = try await client.post(
+                "/api/v1/users",
+                as: "admin",
+                json: #"{"organizationID": "supplier-a", "name": "Mallory", "email": "mallory@example.org", "roles": ["supplier-representative"]}"#
+            )
+            #expect(rival.status == .forbidden)
+            #expect(try await client.post("/api/v1/users/user-supplier-a/tokens", as: "admin").status == .forbidden)
+            #expect(try await client.post("/api/v1/users/user-supplier-a/tokens", as: "supplier-b").status == .forbidden)
+            #expect(try await client.post("/api/v1/users/user-supplier-a/tokens", as: "supplier-a").status == .created)
         }
     }
 

@@ -51,6 +51,8 @@ extension Bid {
                     reason: "the bid is already confirmed against notice version \(tender.noticeVersion)"
                 )
             }
+            // The notice changed: the offer must still fit it (lots, currency, estimate), or be replaced instead.
+            try validate(bid.lots, for: tender)
             return [.confirmed(.init(bidID: bid.id, noticeVersion: tender.noticeVersion, at: now))]
         }
     }

@@ -2,9 +2,10 @@
 public enum Disclosure {
     /// A tender is visible to its buyer's staff always, and once published to everyone cleared to its classification.
     /// A draft cancelled before publication stays with the buyer.
+    /// Clearance applies to the buyer's own staff as well.
     public static func canSee(_ tender: Tender, viewer: Viewer) -> Bool {
-        if viewer.organizationID == tender.buyerID { return true }
-        return tender.publishedAt != nil && viewer.clearance >= tender.classification
+        guard viewer.clearance >= tender.classification else { return false }
+        return viewer.organizationID == tender.buyerID || tender.publishedAt != nil
     }
 
     /// The classifications a viewer is cleared for, for filtering in queries.

@@ -118,7 +118,7 @@ extension Tender {
                 throw DomainError.forbidden(code: "role-required", reason: "contracts are signed by people")
             }
             try actor.require(.buyerApprover, in: buyerID, to: "signing a contract")
-            guard [.standstill, .awarded].contains(status) else {
+            guard [.evaluation, .standstill, .awarded].contains(status) else {
                 throw DomainError.illegalTransition(action: "sign a contract", status: status.rawValue)
             }
             let award = try award(awardID)

@@ -65,6 +65,10 @@ extension Tender {
         guard [.candidateSelection, .tendering].contains(status), let currentEnd = currentPeriodEnd, now < currentEnd else {
             throw DomainError.illegalTransition(action: "amend the notice", status: status.rawValue)
         }
+        let currencies = Dictionary(lots.map { ($0.id, $0.value.currency) }, uniquingKeysWith: { first, _ in first })
+        guard notice.lots.allSatisfy({ lot in currencies[lot.id].map { $0 == lot.value.currency } ?? true }) else {
+            throw DomainError.ruleViolation(code: "fixed-after-publication", reason: "a published lot keeps its currency")
+        }
         guard notice.method == method, notice.criteria == criteria, notice.classification == classification,
             notice.invitedSupplierIDs == invitedSupplierIDs, notice.negotiationGround == negotiationGround
         else {

@@ -70,7 +70,7 @@ public struct Tender: Hashable, Sendable, Codable {
         switch status {
         case .candidateSelection: candidatePeriodEnd
         case .tendering: tenderPeriodEnd
-        case .standstill, .awarded: awards.filter { $0.status == .standstill }.compactMap(\.standstillEnd).min()
+        case .evaluation, .standstill, .awarded: awards.filter { $0.status == .standstill }.compactMap(\.standstillEnd).min()
         default: nil
         }
     }
@@ -91,7 +91,7 @@ extension Tender {
         guard let deadline = nextDeadline, deadline <= now else { return nil }
         switch status {
         case .candidateSelection, .tendering: return .closePeriod
-        case .standstill, .awarded: return .endStandstill
+        case .evaluation, .standstill, .awarded: return .endStandstill
         default: return nil
         }
     }

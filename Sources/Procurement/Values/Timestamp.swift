@@ -15,6 +15,12 @@ public enum Timestamp {
         return text.dropLast() + "." + String(repeating: "0", count: 3 - String(millisecond).count) + String(millisecond) + "Z"
     }
 
+    /// The instant truncated to its millisecond: the precision times are stored with. Decisions use it, so a command
+    /// accepted just before a deadline is also recorded before it.
+    public static func flooredToMillisecond(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+    }
+
     /// Accepts `2026-12-01T10:00:00Z` with or without fractional seconds.
     public static func parse(_ text: String) -> Date? {
         (try? withFraction.parse(text)) ?? (try? plain.parse(text))

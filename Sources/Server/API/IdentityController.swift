@@ -98,8 +98,11 @@ struct IdentityController {
     }
 
     @Sendable func addUser(_ request: Request, context: AppContext) async throws -> Response {
-        try context.requireActor().require(.administrator, to: "adding users")
+        let actor = try context.requireActor()
+        try actor.require(.administrator, to: "adding users")
         let body = try await request.json(UserRequest.self, context: context)
+        // Administrators manage their own organisation only: none may create identities in a rival's.
+        try actor.require(.administrator, in: body.organizationID, to: "adding users to organisation \(body.organizationID)")
         guard !body.roles.isEmpty else {
             throw DomainError.invalidField(field: "roles", code: "roles-required", reason: "give the user at least one role")
         }
@@ -117,11 +120,14 @@ struct IdentityController {
             .response(from: request, context: context)
     }
 
-    /// Administrators issue tokens to anyone; users to themselves. The token is shown once.
+    /// Users issue tokens to themselves; administrators also to users of their own organisation. Shown once.
     @Sendable func issueToken(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor()
         let userID = UserID(try context.parameters.require("user"))
-        if actor.userID != userID { try actor.require(.administrator, to: "issuing tokens for another user") }
+        if actor.userID != userID {
+            guard let target = try await identity.account(userID) else { throw DomainError.notFound(entity: "user", id: userID.rawValue) }
+            try actor.require(.administrator, in: target.organization.id, to: "issuing tokens for another user")
+        }
         let body = try await request.json(TokenRequest.self, context: context, optional: true) ?? TokenRequest(label: nil)
         let token = APIToken.generate()
         let label = body.label ?? "api"

@@ -38,7 +38,8 @@ struct TestApp {
                 name: "Defence Procurement Agency",
                 kind: .procurementAgency,
                 country: "UKR",
-                edrpou: try EDRPOU("00034022")
+                edrpou: try EDRPOU("00034022"),
+                clearance: .secret
             ),
             Organization(
                 id: OrganizationID("dot"),
@@ -69,6 +70,7 @@ struct TestApp {
         let cast: [(String, String, Set<Role>, Classification)] = [
             ("admin", "platform", [.administrator], .unclassified),
             ("officer", "dpa", [.buyerOfficer], .secret),
+            ("clerk", "dpa", [.buyerOfficer], .unclassified),
             ("evaluator", "dpa", [.evaluator], .secret),
             ("evaluator2", "dpa", [.evaluator], .secret),
             ("approver", "dpa", [.buyerApprover], .secret),
