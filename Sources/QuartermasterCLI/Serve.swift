@@ -25,7 +25,9 @@ struct Serve: AsyncParsableCommand {
         var logger = Logger(label: "quartermaster")
         logger.logLevel = .info
         try await Store.with(data) { database in
-            let time: any TimeSource = clockRate == 1 ? SystemTime() : SandboxTime(rate: clockRate)
+            // A sandbox clock resumes from the latest recorded event, so a restart never moves time backwards.
+            let resume = max(Date(), try await Ledger(database: database, time: SystemTime()).latestEventTime() ?? .distantPast)
+            let time: any TimeSource = clockRate == 1 ? SystemTime() : SandboxTime(rate: clockRate, start: resume)
             let key = try LogKey.loadOrCreate(dataDir: data.dataDir, origin: log.logOrigin)
             let publisher = LogPublisher(
                 store: LogStore(database: database),

@@ -167,3 +167,13 @@ extension Ledger {
         }
     }
 }
+
+extension Ledger {
+    /// When the newest event happened, if there is one.
+    public func latestEventTime() async throws -> Date? {
+        try await database.read { sql in
+            try await sql.raw("SELECT occurred_at FROM events ORDER BY seq DESC LIMIT 1").first()
+                .flatMap { Timestamp.parse(try $0.decode(column: "occurred_at", as: String.self)) }
+        }
+    }
+}

@@ -174,3 +174,23 @@ import Testing
         #expect(procedure.tender?.dueCommand(at: procedure.now) == .closePeriod)
     }
 }
+
+@Suite struct NoticeLimitsTests {
+    @Test func lotAndItemIdsMustBeAddressable() {
+        var notice = Fixture.notice()
+        notice.lots[0] = Lot(id: LotID("a/b"), title: "Lot", value: Fixture.money("1.00"), items: [Fixture.item("i")])
+        #expect(throws: DomainError.self) { try notice.validate() }
+        notice.lots[0] = Lot(id: LotID("lot-1"), title: "Lot", value: Fixture.money("1.00"), items: [Fixture.item("")])
+        #expect(throws: DomainError.self) { try notice.validate() }
+    }
+
+    @Test func aTenderTakesABoundedNumberOfQuestions() throws {
+        var procedure = try Procedure.published()
+        for index in 0..<300 {
+            try procedure.run(.askQuestion(id: QuestionID("q\(index)"), text: "Question \(index)"), by: Fixture.supplier(Fixture.supplierA))
+        }
+        #expect(throws: DomainError.ruleViolation(code: "too-many-questions", reason: "a tender takes at most 300 questions")) {
+            try procedure.run(.askQuestion(id: QuestionID("q300"), text: "One more"), by: Fixture.supplier(Fixture.supplierB))
+        }
+    }
+}

@@ -256,6 +256,36 @@ import Testing
         }
     }
 
+    @Test func candidatesOfARestrictedProcedureAreKnownOnlyToTheBuyer() async throws {
+        try await TestApp.with { _, client in
+            let tender = try #require(
+                try await client.post("/api/v1/tenders", as: "officer", json: Payload.notice(method: "restricted")).string("id")
+            )
+            let published = try await client.post(
+                "/api/v1/tenders/\(tender)/publish",
+                as: "officer",
+                json: #"{"candidatePeriodEnd": "\#(TestApp.timestamp(days: 12))"}"#
+            )
+            #expect(published.status == .ok)
+            for supplier in ["supplier-a", "supplier-b"] {
+                #expect(try await client.post("/api/v1/tenders/\(tender)/candidates", as: supplier).status == .created)
+            }
+            func candidates(_ viewer: String?) async throws -> Int {
+                guard case .array(let list)? = try await client.get("/api/v1/tenders/\(tender)", as: viewer).json["candidates"] else { return -1 }
+                return list.count
+            }
+            #expect(try await candidates(nil) == 0)
+            #expect(try await candidates("supplier-c") == 0)
+            #expect(try await candidates("supplier-b") == 1)
+            #expect(try await candidates("officer") == 2)
+            #expect(try await candidates("auditor") == 2)
+            for viewer in [nil, "supplier-b"] as [String?] {
+                let feed = try await client.get("/api/v1/events?tender=\(tender)&limit=100", as: viewer).text
+                #expect(!feed.contains("candidate-applied") && !feed.contains("supplier-a"), "\(viewer ?? "anonymous")")
+            }
+        }
+    }
+
     @Test func theFeedNamesActorsOnlyToTheBuyerAndAuditors() async throws {
         try await TestApp.with { _, client in
             let tender = try await publishedTender(client)

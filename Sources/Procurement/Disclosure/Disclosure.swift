@@ -32,8 +32,20 @@ public enum Disclosure {
 
     /// Everything before publication stays with the buyer; the publication event carries the notice to everyone else.
     public static func audience(of event: TenderEvent, before tender: Tender?) -> Audience {
-        if case .published = event { return .public }
-        return tender?.publishedAt == nil ? .buyer : .public
+        switch event {
+        case .published: return .public
+        // Who applies to a restricted procedure is who will bid: kept from rivals like the bids themselves.
+        case .candidateApplied, .candidateDecided: return .buyer
+        default: return tender?.publishedAt == nil ? .buyer : .public
+        }
+    }
+
+    /// The tender as `viewer` may read it: outside the buyer and auditors, a candidate sees only itself.
+    public static func view(of tender: Tender, for viewer: Viewer) -> Tender {
+        guard viewer.organizationID != tender.buyerID, !viewer.roles.contains(.auditor) else { return tender }
+        var view = tender
+        view.candidates = tender.candidates.filter { $0.supplierID == viewer.organizationID }
+        return view
     }
 
     /// Whether the feed names who acted on a tender bought by `buyer`: its buying organisation and auditors see it;

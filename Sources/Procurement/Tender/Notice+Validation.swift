@@ -9,6 +9,14 @@ extension TenderEvent.Notice {
         guard (1...100).contains(lots.count) else {
             throw DomainError.invalidField(field: "lots", code: "invalid-lot-count", reason: "a tender has 1 to 100 lots, not \(lots.count)")
         }
+        let ids = lots.map(\.id.rawValue) + lots.flatMap { $0.items.map(\.id.rawValue) }
+        if let bad = ids.first(where: { $0.wholeMatch(of: /[A-Za-z0-9][A-Za-z0-9._-]{0,63}/) == nil }) {
+            throw DomainError.invalidField(
+                field: "lots.id",
+                code: "invalid-id",
+                reason: "\"\(bad)\" is not an id: 1 to 64 letters, digits, dots, hyphens or underscores"
+            )
+        }
         guard Set(lots.map(\.id)).count == lots.count else {
             throw DomainError.invalidField(field: "lots.id", code: "duplicate-id", reason: "lot ids must be unique")
         }

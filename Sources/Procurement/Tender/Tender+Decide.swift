@@ -3,6 +3,8 @@ import Foundation
 extension Tender {
     static let day: TimeInterval = 86_400
     static let longestPeriod: TimeInterval = 366 * day
+    /// Bounds what one notice can accumulate, so no supplier can bloat a tender for everyone.
+    static let maximumQuestions = 300
 
     /// Decides a command against the tender (nil before creation). Pure: the same inputs give the same events.
     public static func decide(_ command: TenderCommand, state: Tender?, context: TenderContext) throws -> [TenderEvent] {
@@ -32,6 +34,9 @@ extension Tender {
             }
             guard !tender.questions.contains(where: { $0.id == id }) else {
                 throw DomainError.conflict(code: "question-exists", reason: "question \(id) already exists")
+            }
+            guard tender.questions.count < Self.maximumQuestions else {
+                throw DomainError.ruleViolation(code: "too-many-questions", reason: "a tender takes at most \(Self.maximumQuestions) questions")
             }
             try TenderEvent.Notice.text(text, field: "text", range: 1...5000)
             return [.questionAsked(.init(questionID: id, text: text, at: now))]

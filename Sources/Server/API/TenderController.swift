@@ -48,15 +48,18 @@ struct TenderController {
         filter.text = query["q"].map(String.init)
         filter.limit = try Paging.int(query["limit"], name: "limit", default: 50, range: 1...200)
         filter.offset = try Paging.int(query["offset"], name: "offset", default: 0, range: 0...1_000_000)
-        let tenders = try await ledger.tenders(filter, viewer: context.viewer)
+        let tenders = try await ledger.tenders(filter, viewer: context.viewer).map { Disclosure.view(of: $0, for: context.viewer) }
         let next = tenders.count == filter.limit ? filter.offset + filter.limit : nil
         return try JSONBody(value: TenderPage(items: tenders, nextOffset: next)).response(from: request, context: context)
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
         let tender = try await visibleTender(context)
-        return try JSONBody(headers: [.eTag: "\"\(tender.version)\""], value: VersionedBody(value: tender.value, version: tender.version))
-            .response(from: request, context: context)
+        return try JSONBody(
+            headers: [.eTag: "\"\(tender.version)\""],
+            value: VersionedBody(value: Disclosure.view(of: tender.value, for: context.viewer), version: tender.version)
+        )
+        .response(from: request, context: context)
     }
 
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
@@ -210,8 +213,12 @@ struct TenderController {
     private func respond(_ outcome: CommandOutcome<Tender>, status: HTTPResponse.Status, request: Request, context: AppContext) throws -> Response {
         var headers: HTTPFields = [.eTag: "\"\(outcome.version)\"", .location: "/api/v1/tenders/\(outcome.value.id)"]
         if outcome.replayed { headers[.idempotentReplayed] = "true" }
-        return try JSONBody(status: status, headers: headers, value: VersionedBody(value: outcome.value, version: outcome.version))
-            .response(from: request, context: context)
+        return try JSONBody(
+            status: status,
+            headers: headers,
+            value: VersionedBody(value: Disclosure.view(of: outcome.value, for: context.viewer), version: outcome.version)
+        )
+        .response(from: request, context: context)
     }
 }
 
