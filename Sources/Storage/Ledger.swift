@@ -110,7 +110,8 @@ public struct Ledger: Sendable {
                 throw DomainError.notFound(entity: "tender", id: tenderID.rawValue)
             }
             let now = Timestamp.flooredToMillisecond(time.now)
-            let active = try await actor.organizationID.asyncMap { try await Queries.liveBid(tender: tenderID, supplier: $0, on: sql) } ?? nil
+            var active: BidID?
+            if let supplier = actor.organizationID { active = try await Queries.liveBid(tender: tenderID, supplier: supplier, on: sql) }
             let context = BidContext(now: now, actor: actor, tender: tender.value, activeBidOfSupplier: active)
             let events = try Bid.decide(command, state: current?.value, context: context)
             var state = current?.value
@@ -192,12 +193,5 @@ public struct Ledger: Sendable {
             VALUES (\(bind: key.scope), \(bind: key.key), \(bind: key.fingerprint), \(bind: resource), \(bind: Timestamp.format(time)))
             """
         ).run()
-    }
-}
-
-extension Optional {
-    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }

@@ -25,28 +25,6 @@ extension TenderEvent: DomainEvent {
         }
     }
 
-    public static let types: [String] = [
-        "tender.created",
-        "tender.amended",
-        "tender.published",
-        "tender.question-asked",
-        "tender.question-answered",
-        "tender.candidate-applied",
-        "tender.candidate-period-ended",
-        "tender.candidate-decided",
-        "tender.tenders-invited",
-        "tender.tendering-ended",
-        "tender.bids-opened",
-        "tender.bid-decided",
-        "tender.award-proposed",
-        "tender.award-approved",
-        "tender.award-rejected",
-        "tender.standstill-ended",
-        "tender.lot-unsuccessful",
-        "tender.contract-signed",
-        "tender.cancelled",
-    ]
-
     public static func decode(type: String, payload: Data) throws -> TenderEvent {
         let decoder = EventCoding.decoder
         switch type {

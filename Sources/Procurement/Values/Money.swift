@@ -43,8 +43,6 @@ public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConver
 
     public static let maximum = Decimal(string: "999999999999999")!
 
-    public static func zero(_ currency: Currency) -> Money { try! Money(0, currency) }
-
     /// The amount with exactly the currency's minor units, e.g. `"1250000.00"`.
     public var amountText: String {
         var value = amount
