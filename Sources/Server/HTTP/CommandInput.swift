@@ -11,14 +11,8 @@ struct CommandInput<Body: Decodable> {
     let idempotency: IdempotencyKey?
 
     static func read(_ request: Request, context: AppContext, actor: Actor) async throws -> CommandInput<Body> {
-        var request = request
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        } catch {
-            throw Problem(status: .contentTooLarge, code: "body-too-large", detail: "request bodies are limited to \(context.maxUploadSize) bytes")
-        }
-        let body = try await request.json(Body.self, context: context)
+        let buffer = try await request.body(context: context)
+        let body = try Request.decode(Body.self, from: buffer)
         guard let key = request.headers[.idempotencyKey] else { return CommandInput(body: body, idempotency: nil) }
         guard (1...200).contains(key.count) else {
             throw Problem(status: .badRequest, code: "invalid-idempotency-key", detail: "Idempotency-Key must be 1 to 200 characters")

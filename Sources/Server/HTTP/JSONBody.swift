@@ -34,25 +34,28 @@ struct VersionedBody<Value: Encodable & Sendable>: Encodable, Sendable {
 extension Request {
     /// Reads and decodes the JSON body, with a precise problem for every way it can be wrong.
     func json<T: Decodable>(_ type: T.Type, context: AppContext) async throws -> T {
-        guard let value = try await json(type, context: context, optional: false) else {
-            throw Problem(status: .badRequest, code: "body-required", detail: "send a JSON object")
-        }
-        return value
+        try Self.decode(type, from: try await body(context: context))
     }
 
     /// As `json`, but an empty body gives nil when `optional`.
     func json<T: Decodable>(_ type: T.Type, context: AppContext, optional: Bool) async throws -> T? {
+        let buffer = try await body(context: context)
+        if optional, buffer.readableBytes == 0 { return nil }
+        return try Self.decode(type, from: buffer)
+    }
+
+    /// The whole body, within the context's upload limit.
+    func body(context: AppContext) async throws -> ByteBuffer {
         var request = self
-        let buffer: ByteBuffer
         do {
-            buffer = try await request.collectBody(upTo: context.maxUploadSize)
+            return try await request.collectBody(upTo: context.maxUploadSize)
         } catch {
             throw Problem(status: .contentTooLarge, code: "body-too-large", detail: "request bodies are limited to \(context.maxUploadSize) bytes")
         }
-        guard buffer.readableBytes > 0 else {
-            if optional { return nil }
-            throw Problem(status: .badRequest, code: "body-required", detail: "send a JSON object")
-        }
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws -> T {
+        guard buffer.readableBytes > 0 else { throw Problem(status: .badRequest, code: "body-required", detail: "send a JSON object") }
         do {
             return try EventCoding.decoder.decode(T.self, from: Data(buffer.readableBytesView))
         } catch let error as DecodingError {
