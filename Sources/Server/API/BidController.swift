@@ -22,10 +22,8 @@ struct BidController {
 
     @Sendable func submit(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor()
-        let tenderID = TenderID(try context.parameters.require("tender"))
-        guard let tender = try await ledger.tender(tenderID), Disclosure.canSee(tender.value, viewer: context.viewer) else {
-            throw DomainError.notFound(entity: "tender", id: tenderID.rawValue)
-        }
+        let tender = try await ledger.visibleTender(context)
+        let tenderID = tender.value.id
         let input = try await CommandInput<BidRequest>.read(request, context: context, actor: actor)
         let id: BidID = NewID.make()
         let outcome = try await ledger.execute(
@@ -40,10 +38,8 @@ struct BidController {
 
     /// Before opening only the caller's own bid appears; after it, every bid of a tender the caller may see.
     @Sendable func listForTender(_ request: Request, context: AppContext) async throws -> Response {
-        let tenderID = TenderID(try context.parameters.require("tender"))
-        guard let tender = try await ledger.tender(tenderID), Disclosure.canSee(tender.value, viewer: context.viewer) else {
-            throw DomainError.notFound(entity: "tender", id: tenderID.rawValue)
-        }
+        let tender = try await ledger.visibleTender(context)
+        let tenderID = tender.value.id
         let visible = try await ledger.bids(tender: tenderID).filter { Disclosure.canSee($0, of: tender.value, viewer: context.viewer) }
         return try JSONBody(value: BidPage(items: visible, sealed: tender.value.openedAt == nil)).response(from: request, context: context)
     }
@@ -51,10 +47,7 @@ struct BidController {
     /// After opening, the salt and document behind every sealed log entry of the bids that counted, so anyone can
     /// check that what was opened is what was committed before the deadline.
     @Sendable func commitments(_ request: Request, context: AppContext) async throws -> Response {
-        let tenderID = TenderID(try context.parameters.require("tender"))
-        guard let tender = try await ledger.tender(tenderID), Disclosure.canSee(tender.value, viewer: context.viewer) else {
-            throw DomainError.notFound(entity: "tender", id: tenderID.rawValue)
-        }
+        let tender = try await ledger.visibleTender(context)
         guard tender.value.openedAt != nil else {
             throw Problem(status: .conflict, code: "bids-sealed", detail: "bid commitments are revealed when the bids are opened")
         }

@@ -54,7 +54,7 @@ struct TenderController {
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
-        let tender = try await visibleTender(context)
+        let tender = try await ledger.visibleTender(context)
         return try JSONBody(
             headers: [.eTag: "\"\(tender.version)\""],
             value: VersionedBody(value: Disclosure.view(of: tender.value, for: context.viewer), version: tender.version)
@@ -72,7 +72,7 @@ struct TenderController {
 
     @Sendable func amend(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.requireActor()
-        let current = try await visibleTender(context)
+        let current = try await ledger.visibleTender(context)
         let body = try await request.json(AmendRequest.self, context: context)
         let command = TenderCommand.amend(notice: body.applied(to: current.value.notice), tenderPeriodEnd: body.tenderPeriodEnd)
         return try await run(
@@ -180,15 +180,6 @@ struct TenderController {
         )
     }
 
-    /// The tender if the viewer may see it; otherwise 404, so hidden tenders do not reveal that they exist.
-    private func visibleTender(_ context: AppContext) async throws -> Versioned<Tender> {
-        let id = TenderID(try context.parameters.require("tender"))
-        guard let tender = try await ledger.tender(id), Disclosure.canSee(tender.value, viewer: context.viewer) else {
-            throw DomainError.notFound(entity: "tender", id: id.rawValue)
-        }
-        return tender
-    }
-
     private func run(
         _ command: TenderCommand,
         request: Request,
@@ -199,7 +190,7 @@ struct TenderController {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let actor = try actor ?? context.requireActor()
-        let tender = try await visibleTender(context)
+        let tender = try await ledger.visibleTender(context)
         let outcome = try await ledger.execute(
             command,
             tender: tender.value.id,
@@ -239,5 +230,17 @@ enum Paging {
             )
         }
         return number
+    }
+}
+
+extension Ledger {
+    /// The `:tender` of the route if the viewer may see it; otherwise 404, so hidden tenders do not reveal that
+    /// they exist.
+    func visibleTender(_ context: AppContext) async throws -> Versioned<Tender> {
+        let id = TenderID(try context.parameters.require("tender"))
+        guard let tender = try await tender(id), Disclosure.canSee(tender.value, viewer: context.viewer) else {
+            throw DomainError.notFound(entity: "tender", id: id.rawValue)
+        }
+        return tender
     }
 }
