@@ -34,6 +34,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "OpenContracting",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Storage",
             dependencies: [
                 "Procurement",
@@ -85,6 +89,12 @@ let package = Package(
             name: "TransparencyLogTests",
             dependencies: ["TransparencyLog", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Vectors")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OpenContractingTests",
+            dependencies: ["OpenContracting"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
