@@ -87,7 +87,7 @@ enum EventStore {
         ).all().map(decode)
     }
 
-    private static func decode(_ row: any SQLRow) throws -> RecordedEvent {
+    static func decode(_ row: any SQLRow) throws -> RecordedEvent {
         let occurred = try row.decode(column: "occurred_at", as: String.self)
         guard let date = Timestamp.parse(occurred) else {
             throw StorageError.corruptRow(table: "events", id: occurred, reason: "bad occurred_at")

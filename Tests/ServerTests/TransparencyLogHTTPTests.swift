@@ -31,14 +31,13 @@ import TransparencyLog
             for secret in ["910000", "870000", "user-supplier"] {
                 #expect(!text.joined().contains(secret), "the public log shows \(secret)")
             }
-            let bidEntries = text.filter { $0.contains("\"bid.submitted\"") }
-            #expect(bidEntries.count == 2)
-            for entry in bidEntries {
-                #expect(
-                    entry.contains("\"commitment\"") && !entry.contains("payloadSHA256") && !entry.contains("supplier") && !entry.contains("actor")
-                )
+            // Sealed entries name neither the tender, the stream, the type nor the actor: only that something was sealed.
+            let sealedEntries = text.filter { $0.contains("\"type\":\"sealed\"") }
+            #expect(sealedEntries.count >= 3)  // the draft's creation and the two bids
+            for entry in sealedEntries {
+                #expect(entry.contains("\"commitment\""))
+                for field in ["payloadSHA256", "supplier", "actor", "stream", tender, "bid."] { #expect(!entry.contains(field), "\(entry)") }
             }
-
             // Opening, after the deadline; then every sealed bid entry can be opened and checked.
             app.time.advance(by: 11 * TestApp.day)
             _ = await app.tick()
@@ -55,15 +54,20 @@ import TransparencyLog
             #expect(items.count == 2)
             for item in items {
                 guard case .number(let index)? = item["logIndex"], case .string(let salt)? = item["salt"],
-                    case .string(let payload)? = item["payload"]
+                    case .string(let payload)? = item["payload"],
+                    case .string(let document)? = item["document"]
                 else {
                     Issue.record("malformed reveal")
                     continue
                 }
+                let payloadHash = SHA256.hash(data: Array(payload.utf8)).map { String(format: "%02x", $0) }.joined()
+                let named = try JSONDecoder().decode([String: JSONValue].self, from: Data(document.utf8))
+                #expect(named["payloadSHA256"] == .string(payloadHash))
+                #expect(named["tender"] == .string(tender))
                 var hasher = SHA256()
                 hasher.update(data: Array("bid-commit/v1".utf8))
                 hasher.update(data: try #require(bytes(hex: salt)))
-                hasher.update(data: Array(SHA256.hash(data: Array(payload.utf8))))
+                hasher.update(data: Array(SHA256.hash(data: Array(document.utf8))))
                 let commitment = hasher.finalize().map { String(format: "%02x", $0) }.joined()
                 let entry = try JSONDecoder().decode([String: JSONValue].self, from: Data(all[Int(index)]))
                 #expect(entry["commitment"] == .string(commitment))

@@ -52,7 +52,9 @@ struct BidController {
             throw Problem(status: .conflict, code: "bids-sealed", detail: "bid commitments are revealed when the bids are opened")
         }
         let reveals = try await log.reveals(streams: tender.value.validBidIDs.map { "bid:\($0)" })
-        let items = reveals.map { RevealResponse(sequence: $0.sequence, logIndex: $0.leafIndex, type: $0.type, salt: $0.salt, payload: $0.payload) }
+        let items = reveals.map {
+            RevealResponse(sequence: $0.sequence, logIndex: $0.leafIndex, salt: $0.salt, document: $0.document, payload: $0.payload)
+        }
         return try JSONBody(value: RevealPage(items: items)).response(from: request, context: context)
     }
 
@@ -112,13 +114,15 @@ struct BidController {
     }
 }
 
-/// The opening of one sealed log entry: `commitment = SHA-256("bid-commit/v1" ‖ salt ‖ SHA-256(payload))`.
+/// The opening of one sealed log entry: `commitment = SHA-256("bid-commit/v1" ‖ salt ‖ SHA-256(document))`, and the
+/// document's `payloadSHA256` is the SHA-256 of `payload`.
 struct RevealResponse: Encodable, Sendable {
     let sequence: Int64
     let logIndex: UInt64
-    let type: String
     /// 32 bytes, hex.
     let salt: String
+    /// Canonical JSON of the event's type, stream, tender, actor key id and payload hash, exactly as hashed.
+    let document: String
     /// The event's payload exactly as hashed.
     let payload: String
 }

@@ -4,19 +4,23 @@ import Procurement
 
 /// The leaf of the transparency log for one event: `procurement-event/v1`, canonical JSON (sorted keys, no spaces).
 ///
-/// It never carries an event's content. A public event is logged with the SHA-256 of its payload. A sealed event
-/// (a bid, a draft, anything of a classified tender) is logged as a salted commitment
-/// `SHA-256(domain ‖ salt ‖ SHA-256(payload))`, so guessing the content (a price, say) cannot confirm it; revealing
-/// the salt and the payload hash lets anyone check it later. Suppliers are never named.
+/// It never carries an event's content. A public event is logged with its type, stream, tender, actor key id and
+/// the SHA-256 of its payload. A sealed event (a bid, a draft, a candidate, anything of a classified tender) is
+/// logged only as `type: "sealed"` with its sequence, time and a salted commitment
+/// `SHA-256(domain ‖ salt ‖ SHA-256(document))`, where the document is the canonical JSON of the event's type,
+/// stream, tender, actor and payload hash: the log then shows neither which tender a sealed event belongs to nor how
+/// many bids a tender has, and guessing the content (a price, say) cannot confirm it. Revealing the salt and the
+/// document lets anyone check it later. Suppliers are never named.
 struct LogEntry: Encodable, Equatable {
     static let schema = "procurement-event/v1"
+    static let sealedType = "sealed"
 
     let schema: String
     let sequence: Int64
     let time: String
     let type: String
-    let stream: String
-    let streamVersion: Int
+    let stream: String?
+    let streamVersion: Int?
     let tender: String?
     let payloadSHA256: String?
     let commitment: String?
@@ -30,34 +34,57 @@ struct LogEntry: Encodable, Equatable {
         let namesActor: Bool
     }
 
+    /// What a sealed entry commits to, revealed with its salt.
+    struct SealedDocument: Encodable {
+        let type: String
+        let stream: String
+        let streamVersion: Int
+        let tender: String?
+        let actor: String
+        let payloadSHA256: String
+
+        init(event: RecordedEvent) {
+            type = event.type
+            stream = event.streamID
+            streamVersion = event.streamVersion
+            tender = event.tenderID?.rawValue
+            actor = LogEntry.actorKeyID(event.actor)
+            payloadSHA256 = LogEntry.hex(Array(SHA256.hash(data: event.payload)))
+        }
+
+        var bytes: [UInt8] { LogEntry.canonical(self) }
+    }
+
     init(event: RecordedEvent, sealing: Sealing) {
         schema = Self.schema
         sequence = event.sequence
         time = Timestamp.format(event.occurredAt)
-        type = event.type
-        stream = event.streamID
-        streamVersion = event.streamVersion
-        tender = event.tenderID?.rawValue
-        let documentHash = Array(SHA256.hash(data: event.payload))
         if let salt = sealing.salt {
-            payloadSHA256 = nil
+            type = Self.sealedType
+            (stream, streamVersion, tender, payloadSHA256, actor) = (nil, nil, nil, nil, nil)
             commitment = Self.commitment(
                 domain: event.type.hasPrefix("bid.") ? "bid-commit/v1" : "event-commit/v1",
                 salt: salt,
-                documentHash: documentHash
+                documentHash: Array(SHA256.hash(data: SealedDocument(event: event).bytes))
             )
         } else {
-            payloadSHA256 = Self.hex(documentHash)
+            type = event.type
+            stream = event.streamID
+            streamVersion = event.streamVersion
+            tender = event.tenderID?.rawValue
+            payloadSHA256 = Self.hex(Array(SHA256.hash(data: event.payload)))
             commitment = nil
+            actor = sealing.namesActor ? Self.actorKeyID(event.actor) : nil
         }
-        actor = sealing.namesActor ? Self.actorKeyID(event.actor) : nil
     }
 
-    var bytes: [UInt8] {
+    static func canonical(_ value: some Encodable) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try! encoder.encode(self))
+        return Array(try! encoder.encode(value))
     }
+
+    var bytes: [UInt8] { Self.canonical(self) }
 
     static func commitment(domain: String, salt: [UInt8], documentHash: [UInt8]) -> String {
         var hasher = SHA256()

@@ -83,28 +83,32 @@ extension LogStore {
     public struct Reveal: Sendable, Hashable {
         public let sequence: Int64
         public let leafIndex: UInt64
-        public let type: String
         public let salt: String
+        /// The sealed document the entry commits to: canonical JSON of type, stream, tender, actor and payload hash.
+        public let document: String
+        /// The event's payload, whose SHA-256 the document names.
         public let payload: String
     }
 
-    /// The salts and documents of every log entry of the given streams, in log order.
+    /// The salts and documents of every sealed log entry of the given streams, in log order.
     public func reveals(streams: [String]) async throws -> [Reveal] {
         guard !streams.isEmpty else { return [] }
         return try await database.read { sql in
             try await sql.raw(
                 """
-                SELECT l.leaf_index, l.seq, l.salt, e.type, e.payload FROM tlog_leaves l JOIN events e ON e.seq = l.seq
+                SELECT l.leaf_index, l.salt, e.seq, e.stream_id, e.stream_version, e.type, e.payload, e.actor, e.occurred_at, e.tender_id
+                FROM tlog_leaves l JOIN events e ON e.seq = l.seq
                 WHERE e.stream_id IN \(SQLGroupExpression(streams.map { SQLBind($0) })) AND l.salt IS NOT NULL
                 ORDER BY l.leaf_index
                 """
             ).all().map { row in
-                Reveal(
-                    sequence: try row.decode(column: "seq", as: Int64.self),
+                let event = try EventStore.decode(row)
+                return Reveal(
+                    sequence: event.sequence,
                     leafIndex: UInt64(try row.decode(column: "leaf_index", as: Int64.self)),
-                    type: try row.decode(column: "type", as: String.self),
                     salt: try row.decode(column: "salt", as: String.self),
-                    payload: try row.decode(column: "payload", as: String.self)
+                    document: String(decoding: LogEntry.SealedDocument(event: event).bytes, as: UTF8.self),
+                    payload: String(decoding: event.payload, as: UTF8.self)
                 )
             }
         }
