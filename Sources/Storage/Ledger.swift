@@ -50,44 +50,42 @@ public struct Ledger: Sendable {
         expectedVersion: Int? = nil,
         idempotency: IdempotencyKey? = nil
     ) async throws -> CommandOutcome<Tender> {
-        let (time, ruleBook) = (time, ruleBook)
-        return try await database.write { sql in
-            if let idempotency, let first = try await Self.replayed(idempotency, on: sql) {
-                let tender = try await Queries.tender(TenderID(first), on: sql)!
-                return CommandOutcome(value: tender.value, version: tender.version, events: [], replayed: true)
+        let ruleBook = ruleBook
+        return try await idempotentWrite(
+            idempotency,
+            replay: { sql, first in try await Queries.tender(TenderID(first), on: sql) },
+            run: { sql, now in
+                let current = try await Queries.tender(id, on: sql)
+                try Self.check(expectedVersion, against: current?.version)
+                let bids = command.consultsBids ? try await Queries.bids(tender: id, on: sql) : []
+                let events = try Tender.decide(
+                    command,
+                    state: current?.value,
+                    context: TenderContext(now: now, actor: actor, ruleBook: ruleBook, bids: bids)
+                )
+                var state = current?.value
+                var pending: [PendingEvent] = []
+                for event in events {
+                    let audience = Disclosure.audience(of: event, before: state)
+                    state = Tender.evolve(state, event)
+                    let sealed = audience != .public || (state?.classification ?? .unclassified) > .unclassified
+                    pending.append(try PendingEvent(event, audience: audience, sealed: sealed, actor: actor))
+                }
+                guard let state else { throw DomainError.notFound(entity: "tender", id: id.rawValue) }
+                let from = current?.version ?? 0
+                let recorded = try await EventStore.append(
+                    pending,
+                    to: "tender:\(id)",
+                    expectedVersion: from,
+                    actor: actor,
+                    at: now,
+                    tenderID: id,
+                    on: sql
+                )
+                try await Projections.upsert(state, version: from + events.count, on: sql)
+                return (CommandOutcome(value: state, version: from + events.count, events: recorded, replayed: false), id.rawValue)
             }
-            let current = try await Queries.tender(id, on: sql)
-            try Self.check(expectedVersion, against: current?.version)
-            let now = Timestamp.flooredToMillisecond(time.now)
-            let bids = command.consultsBids ? try await Queries.bids(tender: id, on: sql) : []
-            let events = try Tender.decide(
-                command,
-                state: current?.value,
-                context: TenderContext(now: now, actor: actor, ruleBook: ruleBook, bids: bids)
-            )
-            var state = current?.value
-            var pending: [PendingEvent] = []
-            for event in events {
-                let audience = Disclosure.audience(of: event, before: state)
-                state = Tender.evolve(state, event)
-                let sealed = audience != .public || (state?.classification ?? .unclassified) > .unclassified
-                pending.append(try PendingEvent(event, audience: audience, sealed: sealed, actor: actor))
-            }
-            guard let state else { throw DomainError.notFound(entity: "tender", id: id.rawValue) }
-            let from = current?.version ?? 0
-            let recorded = try await EventStore.append(
-                pending,
-                to: "tender:\(id)",
-                expectedVersion: from,
-                actor: actor,
-                at: now,
-                tenderID: id,
-                on: sql
-            )
-            try await Projections.upsert(state, version: from + events.count, on: sql)
-            if let idempotency { try await Self.record(idempotency, resource: id.rawValue, at: now, on: sql) }
-            return CommandOutcome(value: state, version: from + events.count, events: recorded, replayed: false)
-        }
+        )
     }
 
     public func execute(
@@ -98,66 +96,83 @@ public struct Ledger: Sendable {
         expectedVersion: Int? = nil,
         idempotency: IdempotencyKey? = nil
     ) async throws -> CommandOutcome<Bid> {
-        let time = time
-        return try await database.write { sql in
-            if let idempotency, let first = try await Self.replayed(idempotency, on: sql) {
-                let bid = try await Queries.bid(BidID(first), on: sql)!
-                return CommandOutcome(value: bid.value, version: bid.version, events: [], replayed: true)
+        try await idempotentWrite(
+            idempotency,
+            replay: { sql, first in try await Queries.bid(BidID(first), on: sql) },
+            run: { sql, now in
+                let current = try await Queries.bid(id, on: sql)
+                try Self.check(expectedVersion, against: current?.version)
+                guard let tender = try await Queries.tender(tenderID, on: sql), current.map({ $0.value.tenderID == tenderID }) ?? true else {
+                    throw DomainError.notFound(entity: "tender", id: tenderID.rawValue)
+                }
+                var active: BidID?
+                if let supplier = actor.organizationID { active = try await Queries.liveBid(tender: tenderID, supplier: supplier, on: sql) }
+                let context = BidContext(now: now, actor: actor, tender: tender.value, activeBidOfSupplier: active)
+                let events = try Bid.decide(command, state: current?.value, context: context)
+                var state = current?.value
+                for event in events { state = Bid.evolve(state, event) }
+                guard let state else { throw DomainError.notFound(entity: "bid", id: id.rawValue) }
+                let pending = try events.map { try PendingEvent($0, audience: .owner, organization: state.supplierID, sealed: true, actor: actor) }
+                let from = current?.version ?? 0
+                let recorded = try await EventStore.append(
+                    pending,
+                    to: "bid:\(id)",
+                    expectedVersion: from,
+                    actor: actor,
+                    at: now,
+                    tenderID: tenderID,
+                    on: sql
+                )
+                try await Projections.upsert(state, version: from + events.count, on: sql)
+                return (CommandOutcome(value: state, version: from + events.count, events: recorded, replayed: false), id.rawValue)
             }
-            let current = try await Queries.bid(id, on: sql)
-            try Self.check(expectedVersion, against: current?.version)
-            guard let tender = try await Queries.tender(tenderID, on: sql), current.map({ $0.value.tenderID == tenderID }) ?? true else {
-                throw DomainError.notFound(entity: "tender", id: tenderID.rawValue)
-            }
-            let now = Timestamp.flooredToMillisecond(time.now)
-            var active: BidID?
-            if let supplier = actor.organizationID { active = try await Queries.liveBid(tender: tenderID, supplier: supplier, on: sql) }
-            let context = BidContext(now: now, actor: actor, tender: tender.value, activeBidOfSupplier: active)
-            let events = try Bid.decide(command, state: current?.value, context: context)
-            var state = current?.value
-            for event in events { state = Bid.evolve(state, event) }
-            guard let state else { throw DomainError.notFound(entity: "bid", id: id.rawValue) }
-            let pending = try events.map { try PendingEvent($0, audience: .owner, organization: state.supplierID, sealed: true, actor: actor) }
-            let from = current?.version ?? 0
-            let recorded = try await EventStore.append(
-                pending,
-                to: "bid:\(id)",
-                expectedVersion: from,
-                actor: actor,
-                at: now,
-                tenderID: tenderID,
-                on: sql
-            )
-            try await Projections.upsert(state, version: from + events.count, on: sql)
-            if let idempotency { try await Self.record(idempotency, resource: id.rawValue, at: now, on: sql) }
-            return CommandOutcome(value: state, version: from + events.count, events: recorded, replayed: false)
-        }
+        )
     }
 
     public func register(_ organization: Organization, actor: Actor, idempotency: IdempotencyKey? = nil) async throws -> CommandOutcome<Organization>
     {
+        try await idempotentWrite(
+            idempotency,
+            replay: { sql, first in try await Queries.organization(OrganizationID(first), on: sql).map { Versioned(value: $0, version: 1) } },
+            run: { sql, now in
+                let exists = try await Queries.organization(organization.id, on: sql) != nil
+                let events = try Organization.decideRegistration(organization, exists: exists, actor: actor, now: now)
+                let pending = try events.map { try PendingEvent($0, audience: .public, sealed: false, actor: actor) }
+                let recorded = try await EventStore.append(
+                    pending,
+                    to: "organization:\(organization.id)",
+                    expectedVersion: 0,
+                    actor: actor,
+                    at: now,
+                    tenderID: nil,
+                    on: sql
+                )
+                try await Projections.insert(organization, on: sql)
+                return (CommandOutcome(value: organization, version: 1, events: recorded, replayed: false), organization.id.rawValue)
+            }
+        )
+    }
+
+    /// One write transaction for a command. A retried idempotent request returns its first resource (`replay`) and
+    /// writes nothing; otherwise `body` runs at the platform time, truncated to the stored millisecond, and the key is
+    /// recorded with the resource `body` names, in the same transaction.
+    private func idempotentWrite<Value: Sendable>(
+        _ idempotency: IdempotencyKey?,
+        replay: @escaping @Sendable (any SQLDatabase, String) async throws -> Versioned<Value>?,
+        run body: @escaping @Sendable (any SQLDatabase, Date) async throws -> (CommandOutcome<Value>, resource: String)
+    ) async throws -> CommandOutcome<Value> {
         let time = time
         return try await database.write { sql in
             if let idempotency, let first = try await Self.replayed(idempotency, on: sql) {
-                let existing = try await Queries.organization(OrganizationID(first), on: sql)!
-                return CommandOutcome(value: existing, version: 1, events: [], replayed: true)
+                guard let earlier = try await replay(sql, first) else {
+                    throw StorageError.corruptRow(table: "idempotency_keys", id: idempotency.key, reason: "names missing resource \(first)")
+                }
+                return CommandOutcome(value: earlier.value, version: earlier.version, events: [], replayed: true)
             }
             let now = Timestamp.flooredToMillisecond(time.now)
-            let exists = try await Queries.organization(organization.id, on: sql) != nil
-            let events = try Organization.decideRegistration(organization, exists: exists, actor: actor, now: now)
-            let pending = try events.map { try PendingEvent($0, audience: .public, sealed: false, actor: actor) }
-            let recorded = try await EventStore.append(
-                pending,
-                to: "organization:\(organization.id)",
-                expectedVersion: 0,
-                actor: actor,
-                at: now,
-                tenderID: nil,
-                on: sql
-            )
-            try await Projections.insert(organization, on: sql)
-            if let idempotency { try await Self.record(idempotency, resource: organization.id.rawValue, at: now, on: sql) }
-            return CommandOutcome(value: organization, version: 1, events: recorded, replayed: false)
+            let (outcome, resource) = try await body(sql, now)
+            if let idempotency { try await Self.record(idempotency, resource: resource, at: now, on: sql) }
+            return outcome
         }
     }
 
