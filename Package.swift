@@ -35,6 +35,9 @@ let package = Package(
         ),
         .target(
             name: "OpenContracting",
+            dependencies: ["Procurement"],
+            exclude: ["Resources/SCHEMA-LICENSE"],
+            resources: [.copy("Resources/release-schema.json")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -52,6 +55,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
+                "OpenContracting",
                 "Procurement",
                 "Storage",
                 "TransparencyLog",
@@ -65,6 +69,7 @@ let package = Package(
         .target(
             name: "QuartermasterCLI",
             dependencies: [
+                "OpenContracting",
                 "Procurement",
                 "Storage",
                 "Server",

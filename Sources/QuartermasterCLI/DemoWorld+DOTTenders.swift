@@ -238,7 +238,8 @@ extension DemoWorld {
                             cpv: "33141620-2",
                             nsn: "6545-01-530-0929",
                             30_000,
-                            .kit
+                            .kit,
+                            to: "DOT medical logistics hub, Kyiv oblast"
                         )
                     )
                 ]

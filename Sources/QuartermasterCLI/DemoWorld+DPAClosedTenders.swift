@@ -472,7 +472,8 @@ extension DemoWorld {
                             cpv: "35322400-1",
                             nsn: "1015-16-233-9071",
                             24,
-                            .piece
+                            .piece,
+                            to: "Artillery ammunition depot, Donetsk oblast"
                         )
                     )
                 ],

@@ -60,7 +60,15 @@ extension DemoWorld {
                         "Heavy-duty truck tyres 425/85 R21",
                         "8400000.00",
                         .UAH,
-                        try item("21-1", "All-terrain truck tyre 425/85 R21 with inner tube", cpv: "34352100-0", nsn: "2610-01-431-8760", 400, .piece)
+                        try item(
+                            "21-1",
+                            "All-terrain truck tyre 425/85 R21 with inner tube",
+                            cpv: "34352100-0",
+                            nsn: "2610-01-431-8760",
+                            400,
+                            .piece,
+                            to: "Logistics point of military unit A1234, Zaporizhzhia oblast"
+                        )
                     )
                 ]
             )

@@ -4,7 +4,9 @@ public struct Quartermaster: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "quartermaster",
         abstract: "Defence procurement: plans, tenders, sealed bids, awards and contracts, verifiable end to end.",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, Verify.self, TlogCommand.self, BenchCommand.self]
+        subcommands: [
+            Serve.self, Migrate.self, UserCommand.self, Verify.self, TlogCommand.self, ExportCommand.self, OCDSCommand.self, BenchCommand.self,
+        ]
     )
 
     public init() {}

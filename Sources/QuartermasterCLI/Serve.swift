@@ -12,6 +12,7 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var data: DataOptions
     @OptionGroup var log: LogOptions
+    @OptionGroup var publication: PublicationOptions
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
     @Flag(help: "Seed a demo world into an empty database and print demo tokens.") var demo = false
@@ -34,7 +35,12 @@ struct Serve: AsyncParsableCommand {
                 signer: CheckpointSigner(origin: log.logOrigin, keys: [key]),
                 logger: logger
             )
-            let services = Services(ledger: Ledger(database: database, time: time), identity: IdentityStore(database: database), log: publisher)
+            let services = Services(
+                ledger: Ledger(database: database, time: time),
+                identity: IdentityStore(database: database),
+                log: publisher,
+                publisher: publication.profile(defaultURL: "http://\(host):\(port)")
+            )
             if demo {
                 let seeded = try await DemoWorld.seedIfEmpty(database: database, until: time.now)
                 print(seeded ? "Seeded the demo world." : "Demo world already present; not seeded again.")

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import OpenContracting
 import Procurement
 import Storage
 
@@ -9,15 +10,27 @@ public struct Services: Sendable {
     public let ledger: Ledger
     public let identity: IdentityStore
     public let log: LogPublisher
+    /// Who publishes the OCDS data and under which ocid prefix.
+    public let publisher: PublisherProfile
 
-    public init(ledger: Ledger, identity: IdentityStore, log: LogPublisher) {
+    public init(ledger: Ledger, identity: IdentityStore, log: LogPublisher, publisher: PublisherProfile = .demo) {
         self.ledger = ledger
         self.identity = identity
         self.log = log
+        self.publisher = publisher
     }
 }
 
-/// All routes: `/healthz` and the JSON API under `/api/v1`.
+extension PublisherProfile {
+    /// For demos and tests: an unregistered prefix and a local address. Production sets its registered prefix.
+    public static let demo = PublisherProfile(
+        ocidPrefix: "ocds-qmdemo",
+        publisherName: "Quartermaster demo: Ministry of Defence of Ukraine",
+        baseURI: "http://127.0.0.1:8080"
+    )
+}
+
+/// All routes: `/healthz`, the JSON API under `/api/v1`, the transparency log under `/tlog` and OCDS under `/ocds`.
 public func buildRouter(_ services: Services) -> Router<AppContext> {
     let router = Router(context: AppContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))
@@ -30,6 +43,7 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     BidController(ledger: services.ledger, log: services.log.store).register(on: api)
     EventController(ledger: services.ledger, log: services.log.store).register(on: api)
     LogController(publisher: services.log).register(on: router)
+    OCDSController(catalog: ReleaseCatalog(ledger: services.ledger, log: services.log.store, profile: services.publisher)).register(on: router)
     return router
 }
 

@@ -40,11 +40,13 @@ public enum Disclosure {
         }
     }
 
-    /// The tender as `viewer` may read it: outside the buyer and auditors, a candidate sees only itself.
+    /// The tender as `viewer` may read it: outside the buyer and auditors, a candidate sees only itself, and
+    /// withheld fields are left out until their embargo is lifted.
     public static func view(of tender: Tender, for viewer: Viewer) -> Tender {
         guard viewer.organizationID != tender.buyerID, !viewer.roles.contains(.auditor) else { return tender }
         var view = tender
         view.candidates = tender.candidates.filter { $0.supplierID == viewer.organizationID }
+        if !readsWithheld(tender, viewer: viewer) { view.lots = tender.lots.map(redacted) }
         return view
     }
 

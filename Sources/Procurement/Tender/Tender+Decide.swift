@@ -115,6 +115,13 @@ extension Tender {
             try TenderEvent.Notice.text(rationale, field: "rationale", range: 10...5000)
             return [.cancelled(.init(reason: reason, rationale: rationale, at: now))]
 
+        case .liftEmbargo:
+            try actor.requireSystem(to: "lifting an embargo")
+            guard let end = tender.pendingEmbargoEnd, end <= now else {
+                throw DomainError.ruleViolation(code: "embargo-running", reason: "no embargo on this tender has ended")
+            }
+            return [.embargoLifted(.init(at: now))]
+
         case .openBids, .decideBid, .proposeAward, .approveAward, .rejectAward, .endStandstill, .declareLotUnsuccessful, .signContract:
             return try tender.decideAfterDeadline(command, context: context)
         }

@@ -30,7 +30,9 @@ extension Tender {
                 decisions: [],
                 awards: [],
                 contracts: [],
-                cancellation: nil
+                cancellation: nil,
+                endedAt: nil,
+                embargoLiftedAt: nil
             )
         }
         guard var tender = state else { return nil }
@@ -111,8 +113,11 @@ extension Tender {
             cancellation = Cancellation(reason: e.reason, rationale: e.rationale, cancelledAt: e.at)
             setLots(lots.filter { $0.status == .active }.map(\.id), to: .cancelled)
             status = .cancelled
+        case .embargoLifted(let e):
+            embargoLiftedAt = e.at
         }
         settleAfterOpening()
+        if status.isTerminal, endedAt == nil { endedAt = event.at }
     }
 
     private mutating func apply(notice: TenderEvent.Notice) {

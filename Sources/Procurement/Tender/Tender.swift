@@ -34,6 +34,10 @@ public struct Tender: Hashable, Sendable, Codable {
     public var awards: [Award]
     public var contracts: [Contract]
     public var cancellation: Cancellation?
+    /// When the procedure reached complete, unsuccessful or cancelled.
+    public var endedAt: Date?
+    /// When the publication policy's embargo on this tender's withheld fields was lifted.
+    public var embargoLiftedAt: Date?
 
     public struct Cancellation: Hashable, Sendable, Codable {
         public let reason: CancellationReason
@@ -71,8 +75,14 @@ public struct Tender: Hashable, Sendable, Codable {
         case .candidateSelection: candidatePeriodEnd
         case .tendering: tenderPeriodEnd
         case .evaluation, .standstill, .awarded: awards.filter { $0.status == .standstill }.compactMap(\.standstillEnd).min()
+        case .complete, .unsuccessful, .cancelled: pendingEmbargoEnd
         default: nil
         }
+    }
+
+    /// The end of the embargo on withheld fields, while it is still to be lifted.
+    var pendingEmbargoEnd: Date? {
+        embargoLiftedAt == nil && !Disclosure.withheldFields(of: self).isEmpty ? Disclosure.embargoEnd(of: self) : nil
     }
 
     /// Whether a supplier may submit a bid to this tender at all (deadlines aside).
@@ -92,6 +102,7 @@ extension Tender {
         switch status {
         case .candidateSelection, .tendering: return .closePeriod
         case .evaluation, .standstill, .awarded: return .endStandstill
+        case .complete, .unsuccessful, .cancelled: return .liftEmbargo
         default: return nil
         }
     }

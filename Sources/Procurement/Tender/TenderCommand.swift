@@ -23,6 +23,8 @@ public enum TenderCommand: Hashable, Sendable {
     case declareLotUnsuccessful(lotID: LotID, reason: String)
     case signContract(awardID: AwardID, contractID: ContractID, value: Money?)
     case cancel(reason: CancellationReason, rationale: String)
+    /// Scheduler: publishes the withheld fields once the publication policy's embargo has ended.
+    case liftEmbargo
 
     /// Whether deciding needs the tender's bids (from the deadline on); other commands are decided without loading them.
     public var consultsBids: Bool {
@@ -53,6 +55,7 @@ public enum TenderCommand: Hashable, Sendable {
         case .declareLotUnsuccessful: "declare-lot-unsuccessful"
         case .signContract: "sign-contract"
         case .cancel: "cancel"
+        case .liftEmbargo: "lift-embargo"
         }
     }
 }

@@ -22,6 +22,7 @@ extension TenderEvent: DomainEvent {
         case .lotUnsuccessful: "tender.lot-unsuccessful"
         case .contractSigned: "tender.contract-signed"
         case .cancelled: "tender.cancelled"
+        case .embargoLifted: "tender.embargo-lifted"
         }
     }
 
@@ -47,6 +48,7 @@ extension TenderEvent: DomainEvent {
         case "tender.lot-unsuccessful": return .lotUnsuccessful(try decoder.decode(LotUnsuccessful.self, from: payload))
         case "tender.contract-signed": return .contractSigned(try decoder.decode(ContractSigned.self, from: payload))
         case "tender.cancelled": return .cancelled(try decoder.decode(Cancelled.self, from: payload))
+        case "tender.embargo-lifted": return .embargoLifted(try decoder.decode(EmbargoLifted.self, from: payload))
         default: throw EventCoding.unknownType(type)
         }
     }
@@ -73,6 +75,7 @@ extension TenderEvent: DomainEvent {
         case .lotUnsuccessful(let event): return try encoder.encode(event)
         case .contractSigned(let event): return try encoder.encode(event)
         case .cancelled(let event): return try encoder.encode(event)
+        case .embargoLifted(let event): return try encoder.encode(event)
         }
     }
 }

@@ -20,6 +20,7 @@ public enum TenderEvent: Hashable, Sendable {
     case lotUnsuccessful(LotUnsuccessful)
     case contractSigned(ContractSigned)
     case cancelled(Cancelled)
+    case embargoLifted(EmbargoLifted)
 
     /// The notice as drafted; everything a buyer may edit before publication.
     public struct Notice: Hashable, Sendable, Codable {
@@ -178,5 +179,36 @@ public enum TenderEvent: Hashable, Sendable {
         public let reason: CancellationReason
         public let rationale: String
         public let at: Date
+    }
+
+    /// The embargo ended: the fields the publication policy withheld are public from now on.
+    public struct EmbargoLifted: Hashable, Sendable, Codable {
+        public let at: Date
+    }
+
+    /// When the event happened.
+    public var at: Date {
+        switch self {
+        case .created(let e): e.at
+        case .amended(let e): e.at
+        case .published(let e): e.at
+        case .questionAsked(let e): e.at
+        case .questionAnswered(let e): e.at
+        case .candidateApplied(let e): e.at
+        case .candidatePeriodEnded(let e): e.at
+        case .candidateDecided(let e): e.at
+        case .tendersInvited(let e): e.at
+        case .tenderingEnded(let e): e.at
+        case .bidsOpened(let e): e.at
+        case .bidDecided(let e): e.at
+        case .awardProposed(let e): e.award.proposedAt
+        case .awardApproved(let e): e.at
+        case .awardRejected(let e): e.at
+        case .standstillEnded(let e): e.at
+        case .lotUnsuccessful(let e): e.at
+        case .contractSigned(let e): e.contract.signedAt
+        case .cancelled(let e): e.at
+        case .embargoLifted(let e): e.at
+        }
     }
 }

@@ -51,9 +51,16 @@ struct EventController {
                 actor: entry.showsActor ? event.actor : nil,
                 tenderID: event.tenderID,
                 logIndex: indexes[event.sequence],
-                payload: try JSONDecoder().decode(JSONValue.self, from: event.payload)
+                payload: try JSONDecoder().decode(JSONValue.self, from: entry.showsActor ? event.payload : Self.redacted(event))
             )
         }
         return try JSONBody(value: EventPage(events: events, lastSequence: events.last?.sequence ?? after)).response(from: request, context: context)
+    }
+
+    /// The payload without values the publication policy withholds; the same readers who may not see the actor may
+    /// not see them (the tender itself shows them once the embargo is lifted).
+    static func redacted(_ event: RecordedEvent) throws -> Data {
+        guard event.type.hasPrefix("tender.") else { return event.payload }
+        return try Disclosure.redacted(TenderEvent.decode(type: event.type, payload: event.payload)).encodePayload()
     }
 }

@@ -114,3 +114,16 @@ extension LogStore {
         }
     }
 }
+
+extension LogStore {
+    /// The event sequence number logged at `leafIndex`, if the log has that leaf.
+    public func sequence(ofLeaf leafIndex: UInt64) async throws -> Int64? {
+        guard leafIndex <= UInt64(Int64.max) else { return nil }
+        return try await database.read { sql in
+            try await sql.raw("SELECT seq FROM tlog_leaves WHERE leaf_index = \(bind: Int64(leafIndex))").first()?.decode(
+                column: "seq",
+                as: Int64.self
+            )
+        }
+    }
+}
