@@ -46,7 +46,8 @@ struct JSONWriter {
         case .bool(let flag):
             output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .number(let number):
-            output.append(contentsOf: number.text.utf8)
+            var text = number.text
+            text.withUTF8 { output.append(contentsOf: $0) }
         case .string(let text):
             Self.writeString(text, to: &output)
         case .array(let elements):
@@ -96,10 +97,9 @@ struct JSONWriter {
 
     static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        if text.utf8.withContiguousStorageIfAvailable({ writeEscaped($0, to: &output) }) == nil {
-            let copy = Array(text.utf8)
-            copy.withUnsafeBufferPointer { writeEscaped($0, to: &output) }
-        }
+        // `withUTF8` also reaches small strings (stored inline) without copying them to the heap.
+        var text = text
+        text.withUTF8 { writeEscaped($0, to: &output) }
         output.append(UInt8(ascii: "\""))
     }
 

@@ -10,7 +10,7 @@ struct OCDSCommand: AsyncParsableCommand {
         subcommands: [Compile.self]
     )
 
-    struct Compile: ParsableCommand {
+    struct Compile: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Read release packages and releases on stdin, merge them by ocid, print compiled releases.",
             discussion: """

@@ -16,7 +16,7 @@ public enum CompilationError: Error, Equatable, CustomStringConvertible {
 
 /// `ocdskit compile`, item for item: release packages and releases in, releases grouped by `ocid` (ocids in code
 /// point order, each ocid's releases in input order), merged into compiled or versioned releases, or a record package.
-public struct Compilation {
+public struct Compilation: Sendable {
     public struct Options: Sendable {
         public var versioned = false
         public var package = false
@@ -66,46 +66,47 @@ public struct Compilation {
         releases[ocid, default: []].append((release, packageURI))
     }
 
+    /// The ocids read so far, in output order (code points, as ocdskit sorts them).
+    public var ocids: [String] { releases.keys.sorted { compareUTF8($0, $1) < 0 } }
+
+    /// The output for one ocid: its compiled or versioned release, or with `package` its record.
+    public func output(for ocid: String, _ options: Options) throws(CompilationError) -> OCDSValue {
+        let group = releases[ocid] ?? []
+        let members = group.map(\.release)
+        do {
+            guard options.package else { return options.versioned ? try merger.versioned(members) : try merger.compiled(members) }
+            let embedded = group.map { options.linkedReleases && !$0.packageURI.isEmpty ? Self.linked($0.release, uri: $0.packageURI) : $0.release }
+            var record = OCDSObject.dropping([("ocid", .string(ocid)), ("releases", .array(embedded))])
+            record["compiledRelease"] = try merger.compiled(members)
+            if options.versioned { record["versionedRelease"] = try merger.versioned(members) }
+            return .object(record)
+        } catch {
+            throw .merge(ocid: ocid, error)
+        }
+    }
+
     /// Compiled (or versioned) releases, one per ocid, or a single record package.
     public func output(_ options: Options) throws(CompilationError) -> [OCDSValue] {
         var outputs: [OCDSValue] = []
-        for ocid in releases.keys.sorted(by: { compareUTF8($0, $1) < 0 }) {
-            let group = releases[ocid]!
-            let members = group.map(\.release)
-            do {
-                if options.package {
-                    let embedded = group.map {
-                        options.linkedReleases && !$0.packageURI.isEmpty ? Self.linked($0.release, uri: $0.packageURI) : $0.release
-                    }
-                    var record = OCDSObject.dropping([("ocid", .string(ocid)), ("releases", .array(embedded))])
-                    record["compiledRelease"] = try merger.compiled(members)
-                    if options.versioned { record["versionedRelease"] = try merger.versioned(members) }
-                    outputs.append(.object(record))
-                } else {
-                    outputs.append(options.versioned ? try merger.versioned(members) : try merger.compiled(members))
-                }
-            } catch {
-                throw .merge(ocid: ocid, error)
-            }
-        }
+        for ocid in ocids { outputs.append(try output(for: ocid, options)) }
         guard options.package else { return outputs }
-        return [recordPackage(records: outputs, options)]
+        var package = recordPackageMetadata(options)
+        package["records"] = .array(outputs)
+        return [.object(package)]
     }
 
-    private func recordPackage(records: [OCDSValue], _ options: Options) -> OCDSValue {
-        .object(
-            .dropping([
-                ("uri", .string(options.uri)),
-                ("publisher", options.publisher.map(OCDSValue.object) ?? publisher),
-                ("publishedDate", .string(options.publishedDate)),
-                ("license", license.flatMap { $0.isNull ? nil : $0 }),
-                ("publicationPolicy", publicationPolicy.flatMap { $0.isNull ? nil : $0 }),
-                ("version", .string(options.version)),
-                ("extensions", .nonEmpty(extensions)),
-                ("packages", .nonEmpty(packages)),
-                ("records", .array(records)),
-            ])
-        )
+    /// The record package's members other than `records`: the metadata of the input packages and of `options`.
+    public func recordPackageMetadata(_ options: Options) -> OCDSObject {
+        .dropping([
+            ("uri", .string(options.uri)),
+            ("publisher", options.publisher.map(OCDSValue.object) ?? publisher),
+            ("publishedDate", .string(options.publishedDate)),
+            ("license", license.flatMap { $0.isNull ? nil : $0 }),
+            ("publicationPolicy", publicationPolicy.flatMap { $0.isNull ? nil : $0 }),
+            ("version", .string(options.version)),
+            ("extensions", .nonEmpty(extensions)),
+            ("packages", .nonEmpty(packages)),
+        ])
     }
 
     static func linked(_ release: OCDSValue, uri: String) -> OCDSValue {
