@@ -98,7 +98,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OpenContractingTests",
-            dependencies: ["OpenContracting"],
+            dependencies: ["OpenContracting", "Procurement"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
