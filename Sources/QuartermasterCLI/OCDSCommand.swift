@@ -40,7 +40,7 @@ struct OCDSCommand: AsyncParsableCommand {
                 try schema.map { try Merger(schema: OCDSValue(parsing: Array(try Data(contentsOf: URL(fileURLWithPath: $0))))) }
                 ?? ReleaseSchema.shared.get()
             var compilation = Compilation(merger: merger)
-            for value in try OCDSValue.parseSequence(Array(FileHandle.standardInput.readDataToEndOfFile())) {
+            for value in try OCDSValue.parseSequence(FileHandle.standardInput.readDataToEndOfFile()) {
                 try compilation.add(value)
             }
             var output: [UInt8] = []
