@@ -33,19 +33,16 @@ public final class SQLiteDatabase: Database {
         try await body(reader.sql())
     }
 
+    /// The reader connection is shared, so a snapshot is for a process that reads alone (the CLI's `verify`).
+    public func snapshot<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await reader.sql().transaction("BEGIN", logger: logger, body)
+    }
+
+    /// One process owns an SQLite file, so it performs every duty.
+    public func leads(_ duty: Duty) async throws -> Bool { true }
+
     public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await lock.withLock {
-            let sql = writer.sql()
-            try await sql.raw("BEGIN IMMEDIATE").run()
-            do {
-                let value = try await body(sql)
-                try await sql.raw("COMMIT").run()
-                return value
-            } catch {
-                do { try await sql.raw("ROLLBACK").run() } catch { logger.error("rollback failed: \(error)") }
-                throw error
-            }
-        }
+        try await lock.withLock { try await writer.sql().transaction("BEGIN IMMEDIATE", logger: logger, body) }
     }
 
     public func close() async throws {
