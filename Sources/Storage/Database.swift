@@ -6,9 +6,9 @@ public protocol Database: Sendable {
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Runs `body` on one consistent read-only snapshot of the committed data.
     func snapshot<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
-    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws. Writes are serialized
-    /// across every process using the database, so each sees the one before it committed.
-    func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Runs `body` atomically: committed when it returns (and only then does `write` return), rolled back when it
+    /// throws. Writes are serialized across every process using the database, so each sees the ones before it.
+    func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Whether this process is the one that runs `duty` now; several server instances share a database, and only
     /// one of them fires deadlines or signs checkpoints. Asked again before each round of the duty.
     func leads(_ duty: Duty) async throws -> Bool

@@ -8,7 +8,7 @@ import SQLiteKit
 public final class SQLiteDatabase: Database {
     private let writer: SQLiteConnection
     private let reader: SQLiteConnection
-    private let lock = AsyncLock()
+    private let writes: GroupCommit
     private let logger: Logger
 
     public static func open(path: String, logger: Logger = Logger(label: "quartermaster.sqlite")) async throws -> SQLiteDatabase {
@@ -27,6 +27,7 @@ public final class SQLiteDatabase: Database {
         self.writer = writer
         self.reader = reader
         self.logger = logger
+        writes = GroupCommit { body in try await writer.sql().transaction("BEGIN IMMEDIATE", logger: logger, body) }
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -41,8 +42,8 @@ public final class SQLiteDatabase: Database {
     /// One process owns an SQLite file, so it performs every duty.
     public func leads(_ duty: Duty) async throws -> Bool { true }
 
-    public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await lock.withLock { try await writer.sql().transaction("BEGIN IMMEDIATE", logger: logger, body) }
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await writes.write(body)
     }
 
     public func close() async throws {

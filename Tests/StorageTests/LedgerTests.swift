@@ -156,4 +156,29 @@ import Testing
             #expect(sequences == Array(1...41))
         }
     }
+
+    @Test func aRefusedWriteAmongConcurrentOnesRollsBackAloneAndLeavesNoGap() async throws {
+        try await withLedger { ledger, _, _ in
+            let created = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for index in 0..<30 {
+                    group.addTask {
+                        // Every third write creates the same tender: one of them succeeds, the other nine are refused.
+                        let id = TenderID(index % 3 == 0 ? "t-same" : "t-\(index)")
+                        do {
+                            _ = try await ledger.execute(.create(id: id, notice: Self.notice), tender: id, actor: Self.officer)
+                            return true
+                        } catch is DomainError {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: 0) { count, succeeded in count += succeeded ? 1 : 0 }
+            }
+            let sequences = try await ledger.database.read { sql in
+                try await sql.raw("SELECT seq FROM events ORDER BY seq").all().map { try $0.decode(column: "seq", as: Int.self) }
+            }
+            #expect(created == 21)
+            #expect(sequences == Array(1...22))
+        }
+    }
 }

@@ -11,9 +11,8 @@ import SQLKit
 /// the one writer holding the lock, and transactions commit in sequence order, so a feed reader never sees event
 /// N+1 before N and the sequence has no gaps. Reads run concurrently on a pool of connections.
 public final class PostgresDatabase: Database {
-    // The pool guards its own state with a lock; AsyncKit predates Sendable annotations.
-    nonisolated(unsafe) private let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
-    private let schemaKey: Int32
+    private let pool: PostgresPool
+    private let writes: GroupCommit
     private let leaders: LeaderLocks
     private let logger: Logger
 
@@ -30,7 +29,7 @@ public final class PostgresDatabase: Database {
         let source = PostgresConnectionSource(sqlConfiguration: configuration)
         let group = MultiThreadedEventLoopGroup.singleton
         let loops = Array(group.makeIterator()).count
-        let pool = EventLoopGroupConnectionPool(
+        let connectionPool = EventLoopGroupConnectionPool(
             source: source,
             maxConnectionsPerEventLoop: max(1, connections / max(1, loops)),
             requestTimeout: .seconds(30),
@@ -40,7 +39,7 @@ public final class PostgresDatabase: Database {
         )
         let key = AdvisoryLock.schemaKey(schema ?? "public")
         let database = PostgresDatabase(
-            pool: pool,
+            pool: PostgresPool(connectionPool, logger: logger),
             schemaKey: key,
             leaders: LeaderLocks(configuration: configuration, schemaKey: key, logger: logger),
             logger: logger
@@ -54,28 +53,30 @@ public final class PostgresDatabase: Database {
         return database
     }
 
-    private init(pool: EventLoopGroupConnectionPool<PostgresConnectionSource>, schemaKey: Int32, leaders: LeaderLocks, logger: Logger) {
+    private init(pool: PostgresPool, schemaKey: Int32, leaders: LeaderLocks, logger: Logger) {
         self.pool = pool
-        self.schemaKey = schemaKey
         self.leaders = leaders
         self.logger = logger
+        writes = GroupCommit { body in
+            try await pool.withConnection { connection in
+                try await connection.transaction("BEGIN", logger: logger) { sql in
+                    try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: AdvisoryLock.writer), \(literal: schemaKey))").run()
+                    return try await body(sql)
+                }
+            }
+        }
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await withConnection { sql in try await body(sql) }
+        try await pool.withConnection { sql in try await body(sql) }
     }
 
     public func snapshot<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await withConnection { sql in try await sql.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger, body) }
+        try await pool.withConnection { sql in try await sql.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger, body) }
     }
 
-    public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await withConnection { connection in
-            try await connection.transaction("BEGIN", logger: logger) { sql in
-                try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: AdvisoryLock.writer), \(literal: schemaKey))").run()
-                return try await body(sql)
-            }
-        }
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await writes.write(body)
     }
 
     public func leads(_ duty: Duty) async throws -> Bool {
@@ -84,14 +85,9 @@ public final class PostgresDatabase: Database {
 
     public func close() async throws {
         await leaders.release()
-        try await pool.shutdownAsync()
+        try await pool.shutdown()
     }
 
-    private func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let connection = try await pool.requestConnection(logger: logger).get()
-        defer { pool.releaseConnection(connection, logger: logger) }
-        return try await body(connection.sql())
-    }
 }
 
 /// The first key of each advisory lock; the second is a hash of the schema, so databases in different schemas of
