@@ -20,7 +20,8 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Whether the database may not exist yet; a server on PostgreSQL always exists.
+    /// Whether there is no database there yet: an SQLite file is created on first use, a PostgreSQL database by its
+    /// administrator beforehand, so only the former can be missing.
     public var isMissing: Bool {
         switch self {
         case .sqlite(let path): !FileManager.default.fileExists(atPath: path)

@@ -5,9 +5,9 @@ import NIOPosix
 import PostgresKit
 import SQLKit
 
-/// PostgreSQL, for several server instances sharing one database. Every write transaction first takes a
-/// transaction-level advisory lock, so writes are serialized across all instances exactly as SQLite serializes
-/// them: a stream's version check, the next event sequence number and the next log leaf index are each decided by
+/// PostgreSQL, for several server instances sharing one database. Every write transaction (a group of waiting
+/// writes: ``GroupCommit``) first takes a transaction-level advisory lock, so writes are serialized across all
+/// instances exactly as SQLite serializes them: a stream's version check, the next event sequence number and the next log leaf index are each decided by
 /// the one writer holding the lock, and transactions commit in sequence order, so a feed reader never sees event
 /// N+1 before N and the sequence has no gaps. Reads run concurrently on a pool of connections.
 public final class PostgresDatabase: Database {
