@@ -29,6 +29,13 @@ struct BenchDeadline: AsyncParsableCommand {
     var postgres: String?
     @Option(help: ArgumentHelp("Crash test: SIGKILL every server this many seconds into each storm, then restart them.", valueName: "seconds"))
     var crashAfter: Double?
+    @Option(
+        help: ArgumentHelp(
+            "Each supplier sends one write per this many milliseconds, latency counted from the scheduled time; 0: back to back.",
+            valueName: "ms"
+        )
+    )
+    var interval = 200
     @Option(help: "First port; instances listen on consecutive ports.") var port = 18200
 
     func validate() throws {
@@ -39,6 +46,7 @@ struct BenchDeadline: AsyncParsableCommand {
             throw ValidationError("--instances takes numbers from 1 to 8, comma-separated")
         }
         guard (1...60).contains(seconds) else { throw ValidationError("--seconds must be between 1 and 60") }
+        guard (0...10_000).contains(interval) else { throw ValidationError("--interval must be between 0 and 10000 milliseconds") }
         if let crashAfter, !(0 < crashAfter && crashAfter < seconds) { throw ValidationError("--crash-after must fall within --seconds") }
         if let postgres { _ = try DatabaseLocation(url: postgres) }
     }
@@ -46,12 +54,22 @@ struct BenchDeadline: AsyncParsableCommand {
     func run() async throws {
         let counts = Self.counts(bidders) ?? []
         let backends: [BenchRun.Backend] = [.sqlite] + (postgres.map { [.postgres(server: $0)] } ?? [])
-        print("== bid-deadline storm: \(seconds)s to the deadline\(crashAfter.map { ", servers SIGKILLed after \($0)s and restarted" } ?? "")")
+        let pace = interval == 0 ? "each supplier writes back to back" : "each supplier writes every \(interval) ms"
+        print(
+            "== bid-deadline storm: \(seconds)s to the deadline, \(pace)\(crashAfter.map { ", servers SIGKILLed after \($0)s and restarted" } ?? "")"
+        )
         print(BenchRun.Result.header)
         var results: [BenchRun.Result] = []
         for backend in backends {
             for servers in Self.counts(instances) ?? [] {
-                let run = BenchRun(backend: backend, instances: servers, seconds: seconds, crashAfter: crashAfter, firstPort: port)
+                let run = BenchRun(
+                    backend: backend,
+                    instances: servers,
+                    seconds: seconds,
+                    crashAfter: crashAfter,
+                    interval: interval == 0 ? nil : .milliseconds(interval),
+                    firstPort: port
+                )
                 for result in try await run.storms(bidders: counts) {
                     print(result.row)
                     fflush(nil)

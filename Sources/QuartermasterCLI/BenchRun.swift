@@ -22,6 +22,8 @@ struct BenchRun {
     let instances: Int
     let seconds: Double
     let crashAfter: Double?
+    /// Each supplier's pace: one write per interval, or back to back when nil.
+    let interval: Duration?
     let firstPort: Int
 
     static let origin = "bench.quartermaster.local/log"
@@ -82,7 +84,7 @@ struct BenchRun {
     private func storm(_ suppliers: [BenchWorld.Supplier], world: BenchWorld, servers: BenchServers, options: DataOptions) async throws -> Result {
         let tender = try await BenchTender.publish(port: firstPort, officerToken: world.officerToken, periodDays: 16)
         let started = ContinuousClock.now
-        let storm = BenchStorm(tender: tender, ports: servers.ports, end: started + .seconds(seconds + 15))
+        let storm = BenchStorm(tender: tender, ports: servers.ports, interval: interval, end: started + .seconds(seconds + 15))
         async let storming = storm.run(suppliers)
         if let crashAfter {
             try await Task.sleep(for: .seconds(crashAfter))

@@ -5,10 +5,13 @@ import Storage
 
 /// The last seconds before a bid deadline: every supplier submits a bid (with an idempotency key, so a retry after
 /// a lost answer is safe), then replaces it again and again until the deadline refuses it, each over its own
-/// keep-alive connection to one of the servers.
+/// keep-alive connection to one of the servers. With an `interval`, each supplier sends on a fixed schedule (one
+/// write per interval, from a random offset) and a write's latency counts from its scheduled time, so a slow server
+/// cannot hide its queueing by slowing the clients down; without, each sends as soon as the previous answer came.
 struct BenchStorm {
     let tender: String
     let ports: [Int]
+    let interval: Duration?
     /// When to stop even if no refusal came.
     let end: ContinuousClock.Instant
 
@@ -41,6 +44,7 @@ struct BenchStorm {
         var bidder = Bidder()
         var round = 0
         var pending: String?
+        var scheduled = ContinuousClock.now + (interval.map { $0 * Double.random(in: 0..<1) } ?? .zero)
         while ContinuousClock.now < end {
             do {
                 let closed = try await BenchHTTPConnection.with(port: port) { connection in
@@ -48,7 +52,14 @@ struct BenchStorm {
                         round += 1
                         let price = "\(4_000_000 - seed * 100 - round).00"
                         let json = #"{"lots": [{"lotID": "lot-1", "price": {"amount": "\#(price)", "currency": "UAH"}}]}"#
-                        let started = ContinuousClock.now
+                        let started: ContinuousClock.Instant
+                        if let interval {
+                            try await Task.sleep(until: scheduled)
+                            started = scheduled
+                            scheduled += interval
+                        } else {
+                            started = ContinuousClock.now
+                        }
                         pending = price
                         let reply =
                             if let id = bidder.bidID {
