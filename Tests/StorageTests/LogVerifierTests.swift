@@ -512,7 +512,7 @@ struct LogFixture: Sendable {
     }
 
     /// What `LogPublisher.publish` does: sign the current tree if it is consistent with the last checkpoint.
-    private static func publish(_ store: LogStore, _ signer: CheckpointSigner) async throws {
+    static func publish(_ store: LogStore, _ signer: CheckpointSigner) async throws {
         _ = try await store.recordCheckpoint(at: Date()) { size, latest, reader in
             let previous = try latest.map { try Checkpoint(parsing: try SignedNote(parsing: Array($0.note.utf8)).text) }
             let root = try await reader.treeHash(size: size)
