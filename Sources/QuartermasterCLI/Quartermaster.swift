@@ -1,4 +1,5 @@
 import ArgumentParser
+import Storage
 
 public struct Quartermaster: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
@@ -12,12 +13,25 @@ public struct Quartermaster: AsyncParsableCommand {
     public init() {}
 }
 
-/// Where the embedded database lives.
+/// Where the data lives: the data directory (keys, and the embedded SQLite database) or a PostgreSQL database.
 struct DataOptions: ParsableArguments {
     @Option(help: "Directory holding the SQLite database and keys.")
     var dataDir: String = "quartermaster-data"
+    @Option(
+        help: ArgumentHelp(
+            "A PostgreSQL database (postgres://user:password@host:port/database) to use instead of the SQLite file; keys stay in --data-dir.",
+            valueName: "url"
+        )
+    )
+    var database: String?
 
-    var databasePath: String { dataDir + "/quartermaster.sqlite" }
+    func validate() throws {
+        do { _ = try location() } catch let error as StorageError { throw ValidationError("--database: \(error)") }
+    }
+
+    func location() throws -> DatabaseLocation {
+        try database.map { try DatabaseLocation(url: $0) } ?? .sqlite(path: dataDir + "/quartermaster.sqlite")
+    }
 }
 
 /// The transparency log's identity.

@@ -17,18 +17,43 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port = 8080
     @Flag(help: "Seed a demo world into an empty database and print demo tokens.") var demo = false
     @Option(help: "Sandbox clock speed: simulated seconds per real second (1440: a day per minute).") var clockRate: Double = 1
+    @Option(
+        help: ArgumentHelp(
+            "With --clock-rate: the real instant (ISO 8601) from which the sandbox clock runs fast; servers sharing a database and given the same origin keep one clock.",
+            valueName: "time"
+        )
+    )
+    var clockOrigin: String?
 
     func validate() throws {
         guard clockRate >= 1, clockRate <= 1_000_000 else { throw ValidationError("--clock-rate must be between 1 and 1000000") }
+        if clockOrigin != nil {
+            guard clockRate > 1 else { throw ValidationError("--clock-origin needs a --clock-rate above 1") }
+            guard let origin = try origin(), origin <= Date() else { throw ValidationError("--clock-origin must be a past ISO 8601 time") }
+        }
+    }
+
+    private func origin() throws -> Date? {
+        try clockOrigin.map { text in
+            guard let date = ISO8601DateFormatter().date(from: text) else { throw ValidationError("--clock-origin \(text) is not an ISO 8601 time") }
+            return date
+        }
+    }
+
+    /// The platform clock: real time, or a sandbox clock that runs from `--clock-origin` or else resumes from the
+    /// latest recorded event, so a restart never moves time backwards.
+    private func clock(database: any Database) async throws -> any TimeSource {
+        guard clockRate != 1 else { return SystemTime() }
+        if let origin = try origin() { return SandboxTime(rate: clockRate, start: origin, realStart: origin) }
+        let resume = max(Date(), try await Ledger(database: database, time: SystemTime()).latestEventTime() ?? .distantPast)
+        return SandboxTime(rate: clockRate, start: resume)
     }
 
     func run() async throws {
         var logger = Logger(label: "quartermaster")
         logger.logLevel = .info
         try await Store.with(data) { database in
-            // A sandbox clock resumes from the latest recorded event, so a restart never moves time backwards.
-            let resume = max(Date(), try await Ledger(database: database, time: SystemTime()).latestEventTime() ?? .distantPast)
-            let time: any TimeSource = clockRate == 1 ? SystemTime() : SandboxTime(rate: clockRate, start: resume)
+            let time = try await clock(database: database)
             let key = try LogKey.loadOrCreate(dataDir: data.dataDir, origin: log.logOrigin)
             let publisher = LogPublisher(
                 store: LogStore(database: database),

@@ -37,7 +37,8 @@ extension TlogCommand {
 
         func run() async throws {
             let key = try TlogCommand.verifierKey(dataDir: data.dataDir, origin: log.logOrigin)
-            guard FileManager.default.fileExists(atPath: data.databasePath) else { throw TlogError("no database at \(data.databasePath)") }
+            let location = try data.location()
+            guard !location.isMissing else { throw TlogError("no database at \(location)") }
             let outURL = URL(fileURLWithPath: out, isDirectory: true)
             let proofsURL = proofs.map { URL(fileURLWithPath: $0) } ?? outURL.appendingPathComponent("proofs.json")
             let old = try oldCheckpoint.map { path -> (note: String, checkpoint: Checkpoint) in

@@ -41,7 +41,8 @@ struct Verify: AsyncParsableCommand {
     }
 
     private func verify() async throws -> LogVerifier.Outcome {
-        guard FileManager.default.fileExists(atPath: data.databasePath) else { throw CannotVerify(message: "no database at \(data.databasePath)") }
+        let location = try data.location()
+        guard !location.isMissing else { throw CannotVerify(message: "no database at \(location)") }
         let keys = try verifierKeysToUse()
         let external = try checkpointFiles.map { path in
             guard let note = try? String(contentsOfFile: path, encoding: .utf8) else { throw CannotVerify(message: "cannot read \(path)") }

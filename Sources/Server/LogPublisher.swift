@@ -33,25 +33,28 @@ public struct LogPublisher: Service {
     }
 
     /// Signs and records a checkpoint for the current size if it is larger than the last one; returns it if so.
+    /// Of several server instances on one database, only the one leading the checkpoint signer signs.
     @discardableResult
     public func publish(at time: Date = Date()) async throws -> Checkpoint? {
-        let size = try await store.size()
-        let latest = try await store.latestCheckpoint()
-        if let latest, latest.size >= size { return nil }
-        // The previous checkpoint must carry this signer's signature: a replaced key must not continue the log.
-        let previous = try latest.map { stored in
-            let note = try SignedNote(parsing: Array(stored.note.utf8))
-            guard (try? note.verify(with: verifierKeys)) != nil else { throw ForeignCheckpoint(size: stored.size) }
-            return try Checkpoint(parsing: note.text)
-        }
-        let (root, proof) = try await store.withHashes { reader in
+        guard try await store.database.leads(.checkpointSigner) else { return nil }
+        let signer = signer
+        let verifierKeys = verifierKeys
+        let recorded = try await store.recordCheckpoint(at: time) { size, latest, reader in
+            if let latest, latest.size >= size { return nil }
+            // The previous checkpoint must carry this signer's signature: a replaced key must not continue the log.
+            let previous = try latest.map { stored in
+                let note = try SignedNote(parsing: Array(stored.note.utf8))
+                guard (try? note.verify(with: verifierKeys)) != nil else { throw ForeignCheckpoint(size: stored.size) }
+                return try Checkpoint(parsing: note.text)
+            }
             let root = try await reader.treeHash(size: size)
-            guard let previous, previous.size > 0 else { return (root, [Hash]()) }
-            return (root, try await reader.consistencyProof(oldSize: previous.size, newSize: size).hashes)
+            let proof =
+                if let previous, previous.size > 0 { try await reader.consistencyProof(oldSize: previous.size, newSize: size).hashes } else {
+                    [Hash]()
+                }
+            return try signer.sign(size: size, root: root, previous: previous, proof: proof).formatted
         }
-        let note = try signer.sign(size: size, root: root, previous: previous, proof: proof)
-        try await store.record(.init(size: size, note: note.formatted), at: time)
-        return try Checkpoint(parsing: note.text)
+        return try recorded.map { try Checkpoint(parsing: try SignedNote(parsing: Array($0.note.utf8)).text) }
     }
 }
 

@@ -24,16 +24,18 @@ public struct Scheduler: Service {
         }
     }
 
-    /// Fires every transition that is due now; returns how many fired.
+    /// Fires every transition that is due now; returns how many fired. Of several server instances on one database,
+    /// only the one leading the scheduler fires; each transition is a versioned command, so it lands once regardless.
     @discardableResult
     public func tick() async -> Int {
         var fired = 0
         do {
+            guard try await ledger.database.leads(.scheduler) else { return 0 }
             let now = ledger.time.now
             for id in try await ledger.dueTenders(at: now) {
-                guard let tender = try await ledger.tender(id)?.value, let command = tender.dueCommand(at: now) else { continue }
+                guard let tender = try await ledger.tender(id), let command = tender.value.dueCommand(at: now) else { continue }
                 do {
-                    _ = try await ledger.execute(command, tender: id, actor: .system)
+                    _ = try await ledger.execute(command, tender: id, actor: .system, expectedVersion: tender.version)
                     fired += 1
                 } catch let error as DomainError {
                     logger.warning("scheduled \(command.name) refused", metadata: ["tender": "\(id)", "code": "\(error.code)"])

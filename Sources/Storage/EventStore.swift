@@ -4,7 +4,8 @@ import SQLKit
 
 /// Appends to and reads the event log.
 enum EventStore {
-    /// Appends `events` to `stream`, which must be at `expectedVersion`. Runs inside the caller's transaction.
+    /// Appends `events` to `stream`, which must be at `expectedVersion`. Runs inside the caller's transaction; the
+    /// writer is serialized, so the next sequence number follows the last committed one with no gap.
     static func append(
         _ events: [PendingEvent],
         to stream: String,
@@ -27,8 +28,8 @@ enum EventStore {
             let payload = String(decoding: event.payload, as: UTF8.self)
             let row = try await sql.raw(
                 """
-                INSERT INTO events (stream_id, stream_version, type, payload, actor, occurred_at, tender_id, audience, audience_org)
-                VALUES (\(bind: stream), \(bind: version), \(bind: event.type), \(bind: payload), \(bind: actor.key),
+                INSERT INTO events (seq, stream_id, stream_version, type, payload, actor, occurred_at, tender_id, audience, audience_org)
+                VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM events), \(bind: stream), \(bind: version), \(bind: event.type), \(bind: payload), \(bind: actor.key),
                         \(bind: Timestamp.format(time)), \(bind: tenderID?.rawValue), \(bind: event.audience.rawValue),
                         \(bind: event.audienceOrganization?.rawValue))
                 RETURNING seq

@@ -8,7 +8,7 @@ import SQLiteKit
 public final class SQLiteDatabase: Database {
     private let writer: SQLiteConnection
     private let reader: SQLiteConnection
-    private let lock = AsyncLock()
+    private let writes: GroupCommit
     private let logger: Logger
 
     public static func open(path: String, logger: Logger = Logger(label: "quartermaster.sqlite")) async throws -> SQLiteDatabase {
@@ -27,25 +27,23 @@ public final class SQLiteDatabase: Database {
         self.writer = writer
         self.reader = reader
         self.logger = logger
+        writes = GroupCommit { body in try await writer.sql().transaction("BEGIN IMMEDIATE", logger: logger, body) }
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await body(reader.sql())
     }
 
-    public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await lock.withLock {
-            let sql = writer.sql()
-            try await sql.raw("BEGIN IMMEDIATE").run()
-            do {
-                let value = try await body(sql)
-                try await sql.raw("COMMIT").run()
-                return value
-            } catch {
-                do { try await sql.raw("ROLLBACK").run() } catch { logger.error("rollback failed: \(error)") }
-                throw error
-            }
-        }
+    /// The reader connection is shared, so a snapshot is for a process that reads alone (the CLI's `verify`).
+    public func snapshot<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await reader.sql().transaction("BEGIN", logger: logger, body)
+    }
+
+    /// One process owns an SQLite file, so it performs every duty.
+    public func leads(_ duty: Duty) async throws -> Bool { true }
+
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await writes.write(body)
     }
 
     public func close() async throws {

@@ -1,4 +1,5 @@
 import Crypto
+import DatabaseTestSupport
 import Foundation
 import HTTPTypes
 import Logging
@@ -115,8 +116,9 @@ import TransparencyLog
         }
     }
 
-    @Test func aReplacedSigningKeyCannotContinueTheLog() async throws {
-        let app = try await TestApp.make()
+    @Test(arguments: TestBackend.enabled)
+    func aReplacedSigningKeyCannotContinueTheLog(backend: TestBackend) async throws {
+        let app = try await TestApp.make(backend)
         try await app.services.log.publish()
         _ = try await app.services.ledger.register(
             Organization(id: OrganizationID("late"), name: "Late Supplier", kind: .supplier, country: "EST", nationalRegistryID: "1"),

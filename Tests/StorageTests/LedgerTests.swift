@@ -1,3 +1,4 @@
+import DatabaseTestSupport
 import Foundation
 import Procurement
 import SQLKit
@@ -28,7 +29,7 @@ import Testing
         )
     }
 
-    private func withLedger(_ body: (Ledger, SQLiteDatabase, ManualTime) async throws -> Void) async throws {
+    private func withLedger(_ body: (Ledger, any Database, ManualTime) async throws -> Void) async throws {
         try await withDatabase { database in
             try await Migrator(database: database).migrate()
             let time = ManualTime(Self.start)
@@ -38,16 +39,17 @@ import Testing
         }
     }
 
-    @Test func theDatabaseRunsInWALWithFullSync() async throws {
-        try await withDatabase { database in
-            let mode = try await database.write { sql in
-                try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
-            }
-            let sync = try await database.write { sql in try await sql.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self)
-            }
-            #expect(mode == "wal")
-            #expect(sync == 2)
+    @Test func theSQLiteDatabaseRunsInWALWithFullSync() async throws {
+        let scratch = try await ScratchDatabase.create(.sqlite)
+        let database = try await scratch.open()
+        let mode = try await database.write { sql in
+            try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
         }
+        let sync = try await database.write { sql in try await sql.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self) }
+        try await database.close()
+        try await scratch.drop()
+        #expect(mode == "wal")
+        #expect(sync == 2)
     }
 
     @Test func recordedEventsCannotBeChangedOrRemoved() async throws {
@@ -66,7 +68,7 @@ import Testing
             await #expect(throws: Boom.self) {
                 try await database.write { sql in
                     try await sql.raw(
-                        "INSERT INTO events (stream_id, stream_version, type, payload, actor, occurred_at, audience) VALUES ('x', 1, 't', '{}', 'a', 'now', 'public')"
+                        "INSERT INTO events (seq, stream_id, stream_version, type, payload, actor, occurred_at, audience) VALUES (2, 'x', 1, 't', '{}', 'a', 'now', 'public')"
                     ).run()
                     throw Boom()
                 }
@@ -125,17 +127,16 @@ import Testing
     }
 
     @Test func dataSurvivesReopening() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("qm-reopen-\(UUID().uuidString).sqlite").path
-        let first = try await SQLiteDatabase.open(path: path)
-        try await Migrator(database: first).migrate()
-        _ = try await Ledger(database: first, time: ManualTime(Self.start)).register(Self.buyer, actor: .system)
-        try await first.close()
-        let second = try await SQLiteDatabase.open(path: path)
-        let organization = try await Ledger(database: second, time: ManualTime(Self.start)).organization(OrganizationID("dpa"))
-        #expect(organization?.name == "Defence Procurement Agency")
-        let value6 = try await Migrator(database: second).pending()
-        #expect(value6.isEmpty)
-        try await second.close()
+        try await TestBackend.withEach { first, scratch in
+            try await Migrator(database: first).migrate()
+            _ = try await Ledger(database: first, time: ManualTime(Self.start)).register(Self.buyer, actor: .system)
+            let second = try await scratch.open()
+            let organization = try await Ledger(database: second, time: ManualTime(Self.start)).organization(OrganizationID("dpa"))
+            #expect(organization?.name == "Defence Procurement Agency")
+            let pending = try await Migrator(database: second).pending()
+            #expect(pending.isEmpty)
+            try await second.close()
+        }
     }
 
     @Test func concurrentWritersAreSerialisedAndTheSequenceHasNoGaps() async throws {
@@ -153,6 +154,31 @@ import Testing
                 try await sql.raw("SELECT seq FROM events ORDER BY seq").all().map { try $0.decode(column: "seq", as: Int.self) }
             }
             #expect(sequences == Array(1...41))
+        }
+    }
+
+    @Test func aRefusedWriteAmongConcurrentOnesRollsBackAloneAndLeavesNoGap() async throws {
+        try await withLedger { ledger, _, _ in
+            let created = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for index in 0..<30 {
+                    group.addTask {
+                        // Every third write creates the same tender: one of them succeeds, the other nine are refused.
+                        let id = TenderID(index % 3 == 0 ? "t-same" : "t-\(index)")
+                        do {
+                            _ = try await ledger.execute(.create(id: id, notice: Self.notice), tender: id, actor: Self.officer)
+                            return true
+                        } catch is DomainError {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: 0) { count, succeeded in count += succeeded ? 1 : 0 }
+            }
+            let sequences = try await ledger.database.read { sql in
+                try await sql.raw("SELECT seq FROM events ORDER BY seq").all().map { try $0.decode(column: "seq", as: Int.self) }
+            }
+            #expect(created == 21)
+            #expect(sequences == Array(1...22))
         }
     }
 }

@@ -512,16 +512,16 @@ struct LogFixture: Sendable {
     }
 
     /// What `LogPublisher.publish` does: sign the current tree if it is consistent with the last checkpoint.
-    private static func publish(_ store: LogStore, _ signer: CheckpointSigner) async throws {
-        let size = try await store.size()
-        let previous = try await store.latestCheckpoint().map { try Checkpoint(parsing: try SignedNote(parsing: Array($0.note.utf8)).text) }
-        let (root, proof) = try await store.withHashes { reader in
+    static func publish(_ store: LogStore, _ signer: CheckpointSigner) async throws {
+        _ = try await store.recordCheckpoint(at: Date()) { size, latest, reader in
+            let previous = try latest.map { try Checkpoint(parsing: try SignedNote(parsing: Array($0.note.utf8)).text) }
             let root = try await reader.treeHash(size: size)
-            guard let previous, previous.size > 0 else { return (root, [Hash]()) }
-            return (root, try await reader.consistencyProof(oldSize: previous.size, newSize: size).hashes)
+            let proof =
+                if let previous, previous.size > 0 { try await reader.consistencyProof(oldSize: previous.size, newSize: size).hashes } else {
+                    [Hash]()
+                }
+            return try signer.sign(size: size, root: root, previous: previous, proof: proof).formatted
         }
-        let note = try signer.sign(size: size, root: root, previous: previous, proof: proof)
-        try await store.record(.init(size: size, note: note.formatted), at: Date())
     }
 
     static func temporaryPath(_ name: String) -> String {

@@ -1,3 +1,4 @@
+import DatabaseTestSupport
 import Foundation
 import Storage
 import Testing
@@ -26,13 +27,7 @@ import Testing
     }
 }
 
-func withDatabase(_ body: (SQLiteDatabase) async throws -> Void) async throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("qm-storage-\(UUID().uuidString).sqlite").path
-    let database = try await SQLiteDatabase.open(path: path)
-    do { try await body(database) } catch {
-        try await database.close()
-        throw error
-    }
-    try await database.close()
-    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+/// Runs `body` on a fresh database of each enabled backend (``TestBackend``).
+func withDatabase(_ body: (any Database) async throws -> Void) async throws {
+    try await TestBackend.withEach { database, _ in try await body(database) }
 }

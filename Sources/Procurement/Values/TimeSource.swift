@@ -14,15 +14,15 @@ public struct SystemTime: TimeSource {
     public var rate: Double { 1 }
 }
 
-/// A clock that starts at the real time and runs `rate` times faster.
+/// A clock that reads `start` at the real instant `realStart` and runs `rate` times faster.
 public struct SandboxTime: TimeSource {
     public let rate: Double
     private let realStart: Date
     private let simulatedStart: Date
 
-    public init(rate: Double, start: Date = Date()) {
+    public init(rate: Double, start: Date = Date(), realStart: Date = Date()) {
         self.rate = rate
-        realStart = Date()
+        self.realStart = realStart
         simulatedStart = start
     }
 

@@ -30,26 +30,34 @@ public struct LogStore: Sendable {
     }
 
     public func latestCheckpoint() async throws -> StoredCheckpoint? {
-        try await database.read { sql in
-            try await sql.raw("SELECT size, note FROM tlog_checkpoints ORDER BY size DESC LIMIT 1").first().map {
-                StoredCheckpoint(size: UInt64(try $0.decode(column: "size", as: Int64.self)), note: try $0.decode(column: "note", as: String.self))
-            }
+        try await database.read { try await Self.latestCheckpoint(on: $0) }
+    }
+
+    private static func latestCheckpoint(on sql: any SQLDatabase) async throws -> StoredCheckpoint? {
+        try await sql.raw("SELECT size, note FROM tlog_checkpoints ORDER BY size DESC LIMIT 1").first().map {
+            StoredCheckpoint(size: UInt64(try $0.decode(column: "size", as: Int64.self)), note: try $0.decode(column: "note", as: String.self))
         }
     }
 
-    /// Records a signed checkpoint; a size at or below the latest one is refused.
-    public func record(_ checkpoint: StoredCheckpoint, at time: Date) async throws {
+    /// Signs the current tree and records its checkpoint in one write transaction, so signers on several server
+    /// instances cannot interleave between reading the latest checkpoint and recording the next. `sign` gets the tree
+    /// size, the latest checkpoint and the stored hashes, and returns the signed note, or nil to record nothing.
+    /// A size at or below the latest one is refused.
+    public func recordCheckpoint(
+        at time: Date,
+        _ sign: @escaping @Sendable (_ size: UInt64, _ latest: StoredCheckpoint?, _ hashes: any HashReader) async throws -> String?
+    ) async throws -> StoredCheckpoint? {
         try await database.write { sql in
-            let latest = try await sql.raw("SELECT COALESCE(MAX(size), -1) AS size FROM tlog_checkpoints").first()?.decode(
-                column: "size",
-                as: Int64.self
-            )
-            guard Int64(checkpoint.size) > latest ?? -1 else {
-                throw DomainError.conflict(code: "checkpoint-not-newer", reason: "a checkpoint of size \(checkpoint.size) or larger exists")
+            let size = try await LogSequencer.leafCount(on: sql)
+            let latest = try await Self.latestCheckpoint(on: sql)
+            guard let note = try await sign(size, latest, SQLHashReader(sql: sql)) else { return nil }
+            if let latest, latest.size >= size {
+                throw DomainError.conflict(code: "checkpoint-not-newer", reason: "a checkpoint of size \(size) or larger exists")
             }
             try await sql.raw(
-                "INSERT INTO tlog_checkpoints (size, note, signed_at) VALUES (\(bind: Int64(checkpoint.size)), \(bind: checkpoint.note), \(bind: Timestamp.format(time)))"
+                "INSERT INTO tlog_checkpoints (size, note, signed_at) VALUES (\(bind: Int64(size)), \(bind: note), \(bind: Timestamp.format(time)))"
             ).run()
+            return StoredCheckpoint(size: size, note: note)
         }
     }
 

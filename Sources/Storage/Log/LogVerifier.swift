@@ -14,7 +14,7 @@ import TransparencyLog
 /// Consistency proofs for older checkpoints are read from `tlog_hashes` once every row there has been compared
 /// with the rebuilt tree, so they are proofs over the recomputed hashes.
 ///
-/// It reads everything in one transaction for a consistent snapshot, so run it on its own connection (as the CLI does).
+/// It reads everything in one consistent snapshot (``Database/snapshot(_:)``).
 public struct LogVerifier: Sendable {
     public let database: any Database
     /// The origin every checkpoint must name.
@@ -41,17 +41,7 @@ public struct LogVerifier: Sendable {
     /// Verifies the whole log; throws only when the database cannot be read at all.
     public func verify() async throws -> Outcome {
         let verifier = self
-        return try await database.read { sql in
-            try await sql.raw("BEGIN").run()
-            do {
-                let outcome = try await Run(verifier: verifier, sql: sql).run()
-                try await sql.raw("COMMIT").run()
-                return outcome
-            } catch {
-                try? await sql.raw("ROLLBACK").run()
-                throw error
-            }
-        }
+        return try await database.snapshot { sql in try await Run(verifier: verifier, sql: sql).run() }
     }
 }
 

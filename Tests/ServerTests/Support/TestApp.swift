@@ -1,3 +1,4 @@
+import DatabaseTestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -9,10 +10,11 @@ import Storage
 import Testing
 import TransparencyLog
 
-/// A real server over a fresh SQLite file, a manual clock, and a cast of organisations and users with tokens.
+/// A real server over a fresh database (SQLite, or PostgreSQL: ``TestBackend``), a manual clock, and a cast of
+/// organisations and users with tokens.
 struct TestApp {
-    let directory: URL
-    let database: SQLiteDatabase
+    let scratch: ScratchDatabase
+    let database: any Database
     let services: Services
     let time: ManualTime
     let tokens: [String: String]
@@ -23,10 +25,9 @@ struct TestApp {
 
     /// Organisations: `dpa` (buyer), `dot` (another buyer), `supplier-a/b/c`, `audit`.
     /// Token names: admin, officer, evaluator, evaluator2, approver, foreign-officer, supplier-a, supplier-b, supplier-c, auditor.
-    static func make() async throws -> TestApp {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qm-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let database = try await SQLiteDatabase.open(path: directory.appendingPathComponent("test.sqlite").path)
+    static func make(_ backend: TestBackend = .sqlite) async throws -> TestApp {
+        let scratch = try await ScratchDatabase.create(backend)
+        let database = try await scratch.open()
         try await Migrator(database: database).migrate()
         let time = ManualTime(start)
         let ledger = Ledger(database: database, time: time)
@@ -94,26 +95,28 @@ struct TestApp {
             logger: Logger(label: "test")
         )
         let services = Services(ledger: ledger, identity: identity, log: publisher)
-        return TestApp(directory: directory, database: database, services: services, time: time, tokens: tokens)
+        return TestApp(scratch: scratch, database: database, services: services, time: time, tokens: tokens)
     }
 
     func close() async throws {
         try await database.close()
-        try? FileManager.default.removeItem(at: directory)
+        try await scratch.drop()
     }
 
-    /// Runs `body` against the app over the in-process test client, then cleans up.
+    /// Runs `body` against the app over the in-process test client on each enabled backend in turn, then cleans up.
     static func with(_ body: @Sendable (TestApp, Client) async throws -> Void) async throws {
-        let app = try await make()
-        do {
-            try await Application(router: buildRouter(app.services)).test(.router) { client in
-                try await body(app, Client(raw: client, tokens: app.tokens))
+        for backend in TestBackend.enabled {
+            let app = try await make(backend)
+            do {
+                try await Application(router: buildRouter(app.services)).test(.router) { client in
+                    try await body(app, Client(raw: client, tokens: app.tokens))
+                }
+            } catch {
+                try await app.close()
+                throw BackendFailure(backend: backend, error: error)
             }
-        } catch {
             try await app.close()
-            throw error
         }
-        try await app.close()
     }
 
     func tick() async -> Int { await Scheduler(ledger: services.ledger, logger: .init(label: "test")).tick() }
