@@ -35,7 +35,7 @@ struct OCDSCommand: AsyncParsableCommand {
         @Option(help: "With --package, the publisher's scheme.") var publisherScheme = ""
         @Option(help: "With --package, the publisher's uid.") var publisherUID = ""
 
-        func run() throws {
+        func run() async throws {
             let merger =
                 try schema.map { try Merger(schema: OCDSValue(parsing: Array(try Data(contentsOf: URL(fileURLWithPath: $0))))) }
                 ?? ReleaseSchema.shared.get()
@@ -43,12 +43,28 @@ struct OCDSCommand: AsyncParsableCommand {
             for value in try OCDSValue.parseSequence(FileHandle.standardInput.readDataToEndOfFile()) {
                 try compilation.add(value)
             }
-            var output: [UInt8] = []
-            for value in try compilation.output(options) {
-                value.write(to: &output)
-                output.append(UInt8(ascii: "\n"))
+            let options = options
+            let stdout = FileHandle.standardOutput
+            if options.package {
+                var head = OCDSValue.object(compilation.recordPackageMetadata(options)).jsonBytes()
+                head.removeLast()  // the closing brace: the records follow
+                stdout.write(Data(head + Array(",\"records\":[".utf8)))
             }
-            FileHandle.standardOutput.write(Data(output))
+            let compiled = compilation
+            try await OrderedChunks.run(compilation.ocids, chunkSize: 256) { ocids, isFirst in
+                var bytes: [UInt8] = []
+                for (offset, ocid) in ocids.enumerated() {
+                    if options.package, !(isFirst && offset == 0) { bytes.append(UInt8(ascii: ",")) }
+                    try compiled.output(for: ocid, options).write(to: &bytes)
+                    if !options.package { bytes.append(UInt8(ascii: "\n")) }
+                }
+                return bytes
+            } write: {
+                stdout.write(Data($0))
+            }
+            if options.package { stdout.write(Data("]}\n".utf8)) }
+            // Done: end the process without tearing down the parsed input, which takes longer than compiling it.
+            Foundation.exit(EXIT_SUCCESS)
         }
 
         var options: Compilation.Options {
