@@ -3,33 +3,38 @@ import Hummingbird
 import Logging
 import Procurement
 import Storage
+import WebUI
 
 /// Everything the HTTP layer needs, built once at start-up.
 public struct Services: Sendable {
     public let ledger: Ledger
     public let identity: IdentityStore
     public let log: LogPublisher
+    /// The browser interface, mounted at `/` when present.
+    public let web: WebUI?
 
-    public init(ledger: Ledger, identity: IdentityStore, log: LogPublisher) {
+    public init(ledger: Ledger, identity: IdentityStore, log: LogPublisher, web: WebUI? = nil) {
         self.ledger = ledger
         self.identity = identity
         self.log = log
+        self.web = web
     }
 }
 
-/// All routes: `/healthz` and the JSON API under `/api/v1`.
+/// All routes: `/healthz`, the JSON API under `/api/v1` (bearer tokens), the transparency log, and the web UI
+/// (session cookies) when there is one.
 public func buildRouter(_ services: Services) -> Router<AppContext> {
     let router = Router(context: AppContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: ProblemMiddleware())
-    router.add(middleware: AuthMiddleware(identity: services.identity))
-    let api = router.group("api/v1")
+    let api = router.group("api/v1").add(middleware: AuthMiddleware(identity: services.identity))
     SystemController(ledger: services.ledger).register(on: router, api: api)
     IdentityController(ledger: services.ledger, identity: services.identity).register(on: api)
     TenderController(ledger: services.ledger).register(on: api)
     BidController(ledger: services.ledger, log: services.log.store).register(on: api)
     EventController(ledger: services.ledger, log: services.log.store).register(on: api)
     LogController(publisher: services.log).register(on: router)
+    services.web?.register(on: router)
     return router
 }
 

@@ -64,7 +64,7 @@ public struct IdentityStore: Sendable {
         }
     }
 
-    private static func account(_ id: UserID, on sql: any SQLDatabase) async throws -> Account? {
+    static func account(_ id: UserID, on sql: any SQLDatabase) async throws -> Account? {
         guard let row = try await sql.raw("SELECT id, email, state FROM users WHERE id = \(bind: id.rawValue)").first() else { return nil }
         let user = try Projections.decodeState(User.self, from: row, table: "users")
         guard let organization = try await Queries.organization(user.organizationID, on: sql) else { return nil }
