@@ -37,9 +37,13 @@ extension WebUI {
         let approver = ownOrganization && visitor.has(.buyerApprover)
         let quality: [AwardCriteria.QualityCriterion] = if case .bestValue(_, let quality) = tender.criteria { quality } else { [] }
         let lots = tender.lots.map { lot -> [String: Any] in
-            let offers = bids.filter { $0.offer(for: lot.id) != nil }
-            let qualified = offers.filter { bid in tender.decisions.contains { $0.bidID == bid.id && $0.outcome == .qualified } }
+            let unranked = bids.filter { $0.offer(for: lot.id) != nil }
+            let qualified = unranked.filter { bid in tender.decisions.contains { $0.bidID == bid.id && $0.outcome == .qualified } }
             let ranking = Evaluation.rank(lot: lot.id, bids: qualified, decisions: tender.decisions, criteria: tender.criteria)
+            // Ranked bids first, in rank order; the rest as submitted.
+            let offers = unranked.sorted { a, b in
+                (ranking.firstIndex { $0.bid.id == a.id } ?? Int.max) < (ranking.firstIndex { $0.bid.id == b.id } ?? Int.max)
+            }
             let live = tender.liveAward(for: lot.id)
             return [
                 "id": lot.id.rawValue, "title": lot.title, "estimate": format.money(lot.value), "status": t.label("lot", lot.status.rawValue),

@@ -50,6 +50,7 @@ extension WebUI {
                 [
                     "n": String(row), "description": form["description.\(row)"], "cpv": form["cpv.\(row)"], "nsn": form["nsn.\(row)"],
                     "quantity": form["quantity.\(row)"], "unit": form["unit.\(row)"], "required": row == 1,
+                    "codes": codeNotes(cpv: form["cpv.\(row)"], nsn: form["nsn.\(row)"], t: t),
                 ]
             },
         ]
@@ -57,11 +58,34 @@ extension WebUI {
         return page("new-tender", title: t["new_tender_title"], data: data, visitor: visitor, request: request, status: status)
     }
 
+    /// What the CPV and NSN codes of an item row stand for, or why they are refused: the lookup the "check codes"
+    /// button asks for, without JavaScript.
+    private func codeNotes(cpv: String, nsn: String, t: Catalog) -> [String] {
+        var notes: [String] = []
+        func note(_ lookup: () throws -> String) {
+            do { notes.append(try lookup()) } catch let error as DomainError { notes.append(explain(error, t)) } catch {}
+        }
+        if !cpv.isEmpty {
+            note {
+                let code = try CPVCode(cpv)
+                return "\(code.value) — \(code.title)" + (code.divisionTitle.map { " (\($0))" } ?? "")
+            }
+        }
+        if !nsn.isEmpty {
+            note {
+                let code = try NSN(nsn)
+                return "NSN \(code.formatted) — \(code.supplyClassName ?? code.nsc)"
+            }
+        }
+        return notes
+    }
+
     func createTender(_ request: Request) async throws -> Response {
         try await guarded(request) { visitor in
             try requireBuyer(visitor)
             guard let actor = visitor.actor else { throw WebError.signInRequired }
             let form = try await visitor.form(request)
+            if form["check"] == "1" { return newTenderForm(visitor, request: request, form: form) }
             do {
                 let id = TenderID(UUID().uuidString.lowercased())
                 _ = try await ledger.execute(.create(id: id, notice: try Self.notice(form)), tender: id, actor: actor)

@@ -37,9 +37,7 @@ extension WebUI {
             let t = pages.catalog(visitor.language)
             let email = form["email"].lowercased()
             do {
-                guard form["password"].count >= 12 else {
-                    throw DomainError.invalidField(field: "password", code: "password-too-short", reason: "at least 12 characters")
-                }
+                try Self.checkPassword(form["password"])
                 guard try await identity.account(email: email) == nil else {
                     throw DomainError.conflict(code: "user-exists", reason: "a user with this email already exists")
                 }

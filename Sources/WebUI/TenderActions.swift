@@ -57,6 +57,16 @@ extension WebUI {
         }
     }
 
+    /// A change to the published notice's description and, optionally, a later deadline; the rules may push the
+    /// deadline out further, and every bid must then be re-confirmed.
+    func amend(_ request: Request, _ parameters: Parameters) async throws -> Response {
+        try await tenderAction(request, parameters, done: "amended") { form, tender in
+            var notice = tender.notice
+            notice.description = form["description"]
+            return .amend(notice: notice, tenderPeriodEnd: LocaleFormat.parseInput(form["deadline"]))
+        }
+    }
+
     func cancel(_ request: Request, _ parameters: Parameters) async throws -> Response {
         try await tenderAction(request, parameters, done: "cancelled") { form, _ in
             guard let reason = CancellationReason(rawValue: form["reason"]) else {

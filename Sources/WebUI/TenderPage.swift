@@ -216,6 +216,12 @@ extension WebUI {
             "can_cancel": !tender.status.isTerminal && tender.contracts.isEmpty,
             "reasons": CancellationReason.allCases.map { ["code": $0.rawValue, "name": t.label("cancel", $0.rawValue)] },
         ]
+        if tender.status == .tendering, let end = tender.tenderPeriodEnd, now < end, let rules = tender.rules {
+            panel["amend"] = [
+                "description": tender.description, "deadline": LocaleFormat.inputValue(end + 59),
+                "rule": t["amend_rule", String(rules.minimumDaysAfterAmendment)],
+            ]
+        }
         if tender.status == .draft, let rules = try? ledger.ruleBook.rules(for: tender.method, on: now) {
             let days = tender.method == .restricted ? rules.minimumCandidatePeriodDays ?? 0 : rules.minimumTenderingDays
             let earliest = now + Double(days) * 86_400
