@@ -3,7 +3,7 @@
 carries (the time inside the handler: session, queries, disclosure and template). Prints the median and the
 maximum per page; the target is under 50 ms. Not an assertion: the numbers depend on the machine and the build.
 
-usage: bench-pages.py --base http://127.0.0.1:8091 [--repeat 20]
+usage: bench-pages.py --base http://127.0.0.1:18391 [--repeat 20]
 """
 import argparse
 import hashlib
@@ -67,7 +67,7 @@ class Session:
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--base", default="http://127.0.0.1:8091")
+    parser.add_argument("--base", default="http://127.0.0.1:18391")
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
     anonymous = Session(args.base)

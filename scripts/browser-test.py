@@ -7,7 +7,7 @@ shows the award. Along the way it checks that a supplier never sees a rival's bi
 suppliers cannot reach official pages by address or by a forged form. A screenshot of every page goes to
 --screenshots.
 
-usage: browser-test.py --base http://127.0.0.1:8091 --screenshots artifacts/screenshots [--lang uk --lang en]
+usage: browser-test.py --base http://127.0.0.1:18391 --screenshots artifacts/screenshots [--lang uk --lang en]
 """
 import argparse
 import datetime
@@ -288,7 +288,7 @@ class Flow:
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--base", default="http://127.0.0.1:8091")
+    parser.add_argument("--base", default="http://127.0.0.1:18391")
     parser.add_argument("--screenshots", default="artifacts/screenshots")
     parser.add_argument("--lang", action="append")
     args = parser.parse_args()

@@ -4,7 +4,7 @@
 # browser in Ukrainian and in English (scripts/browser-test.py), saving a screenshot of every page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-port=${WEB_PORT:-8091}
+port=${WEB_PORT:-18391}
 shots=${SCREENSHOTS:-artifacts/screenshots}
 
 if ! command -v chromium > /dev/null || ! command -v chromedriver > /dev/null; then
