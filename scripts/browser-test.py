@@ -78,6 +78,16 @@ class Flow:
         self.driver.set_window_size(1280, 1000)
         return path
 
+    def phone_shot(self, name):
+        """The same page on a phone-sized screen: nothing may need sideways scrolling but tables."""
+        self.driver.set_window_size(390, 844)
+        overflow = self.driver.execute_script(
+            "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1")
+        self.check(not overflow, f"{name} fits a phone screen")
+        self.count += 1
+        self.driver.save_screenshot(os.path.join(self.shots, f"{self.lang}-{self.count:02d}-{name}-phone.png"))
+        self.driver.set_window_size(1280, 1000)
+
     def go(self, path):
         self.driver.get(self.base + path)
 
@@ -165,6 +175,7 @@ class Flow:
         # The public portal, searched and filtered.
         self.as_anonymous()
         self.shot("portal")
+        self.phone_shot("portal")
         self.go("/?status=complete&min=1000")
         self.check(self.has("table.tenders tbody tr"), "the portal filters by status and text")
         self.go("/dashboard")
@@ -279,6 +290,7 @@ class Flow:
         self.check(f"Bravo Thermal {tag}" in self.css("#contracts").text, "the public page shows the contract with the winner")
         self.check(self.has("#awards") and self.has("#opened-bids"), "the public page shows the award and the opened bids")
         self.shot("public-award")
+        self.phone_shot("public-award")
         self.sign_in(f"alpha-{tag}@example.org")
         self.go("/my/bids")
         self.shot("my-bids")

@@ -43,7 +43,7 @@ struct Dashboard: Sendable {
             let title = (try? CPVCode(division + "000000-" + Self.checkDigit(division)))?.title ?? ""
             return Row(
                 key: division,
-                label: title.isEmpty ? division : "\(division) \(title.count > 28 ? title.prefix(27) + "…" : title)",
+                label: title.isEmpty ? division : "\(division) \(title)",
                 value: NSDecimalNumber(decimal: amount).doubleValue,
                 text: (try? Money(amount, .UAH)).map(format.money) ?? ""
             )
@@ -55,7 +55,8 @@ struct Dashboard: Sendable {
         (0...9).map(String.init).first { (try? CPVCode(division + "000000-" + $0)) != nil } ?? "0"
     }
 
-    /// Horizontal bars as SVG geometry for the template: one row per entry, scaled to the largest.
+    /// Horizontal bars as SVG geometry for the template: one row per entry, scaled to the largest, labels shortened to fit
+    /// (the table beside the chart has them whole).
     static func bars(_ rows: [Row]) -> [String: Any] {
         let top = max(rows.map(\.value).max() ?? 1, 1)
         let height = 26
@@ -64,7 +65,8 @@ struct Dashboard: Sendable {
             "bars": rows.enumerated().map { index, row in
                 [
                     "y": String(index * height + 2), "text_y": String(index * height + 19),
-                    "width": String(format: "%.1f", 360 * row.value / top), "label": row.label, "value": row.text,
+                    "width": String(format: "%.1f", 300 * row.value / top), "value": row.text,
+                    "label": row.label.count > 30 ? String(row.label.prefix(29)) + "…" : row.label,
                 ]
             },
         ]

@@ -6,7 +6,7 @@ import HummingbirdOTP
 /// Random tokens, their stored hashes, passwords and second factors.
 public enum Secrets {
     /// 32 random bytes as URL-safe base64: session tokens and CSRF tokens.
-    static func token() -> String {
+    public static func token() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")

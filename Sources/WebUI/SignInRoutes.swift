@@ -6,7 +6,7 @@ import Storage
 /// Password sign-in, the TOTP second factor officials must give, and sign-out.
 extension WebUI {
     /// Officials sign in with a second factor; supplier representatives with a password alone.
-    static func needsSecondFactor(_ account: IdentityStore.Account) -> Bool {
+    public static func needsSecondFactor(_ account: IdentityStore.Account) -> Bool {
         !account.user.roles.isDisjoint(with: [.buyerOfficer, .buyerApprover, .evaluator, .auditor, .administrator])
     }
 
@@ -39,9 +39,12 @@ extension WebUI {
             let email = form["email"].lowercased()
             let next = Self.safeNext(form["next"])
             try await throttle(email)
-            guard let account = try await identity.account(email: email), let credentials = try await access.credentials(user: account.user.id),
-                Secrets.verifyPassword(form["password"], hash: credentials.passwordHash)
-            else {
+            let account = try await identity.account(email: email)
+            var credentials: WebAccessStore.Credentials?
+            if let account { credentials = try await access.credentials(user: account.user.id) }
+            // An unknown address costs the same bcrypt as a known one, so timing does not tell which exist.
+            let matches = Secrets.verifyPassword(form["password"], hash: credentials?.passwordHash ?? decoyHash)
+            guard let account, let credentials, matches else {
                 try await access.recordFailure(email: email, at: Date())
                 return signInForm(visitor, request: request, next: next, email: email, error: t["sign_in_failed"], status: .unauthorized)
             }

@@ -87,6 +87,27 @@ extension WebUI {
         return try await tenderAction(request, parameters, done: "answered") { form, _ in .answerQuestion(id: question, answer: form["answer"]) }
     }
 
+    func applyAsCandidate(_ request: Request, _ parameters: Parameters) async throws -> Response {
+        try await tenderAction(request, parameters, done: "applied") { _, _ in .applyAsCandidate }
+    }
+
+    func decideCandidate(_ request: Request, _ parameters: Parameters) async throws -> Response {
+        let supplier = OrganizationID(try parameters.require("supplier"))
+        return try await tenderAction(request, parameters, done: "candidate-decided") { form, _ in
+            let qualified = form["outcome"] == "qualified"
+            return .decideCandidate(supplierID: supplier, qualified: qualified, reasonCode: qualified ? nil : form["reason"])
+        }
+    }
+
+    func inviteTenders(_ request: Request, _ parameters: Parameters) async throws -> Response {
+        try await tenderAction(request, parameters, done: "invited") { form, _ in
+            guard let deadline = LocaleFormat.parseInput(form["deadline"]) else {
+                throw DomainError.invalidField(field: "deadline", code: "invalid-deadline", reason: "give the deadline as a date and time")
+            }
+            return .inviteTenders(tenderPeriodEnd: deadline)
+        }
+    }
+
     func openBids(_ request: Request, _ parameters: Parameters) async throws -> Response {
         try await tenderAction(request, parameters, done: "opened", returnTo: .evaluation) { _, _ in .openBids }
     }

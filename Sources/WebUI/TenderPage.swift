@@ -62,6 +62,9 @@ extension WebUI {
         data["has_opened_bids"] = tender.openedAt != nil && !bids.isEmpty
         data["has_awards"] = !tender.awards.isEmpty
         data["has_contracts"] = !tender.contracts.isEmpty
+        let hidden = withheld(tender, visitor: visitor, format: format, t: t)
+        data["withheld"] = hidden
+        data["has_withheld"] = !hidden.isEmpty
         if let rationale = view.rationale { data["rationale"] = rationale }
         if let cancellation = tender.cancellation {
             data["cancellation"] = [
@@ -76,11 +79,51 @@ extension WebUI {
         if let error { data["error"] = error }
         if isSupplier, let organization = visitor.account?.organization.id {
             let live = bids.first { $0.supplierID == organization && $0.status == .submitted }
-            data["supplier"] = supplierPanel(tender, live: live, now: now, format: format)
+            data["supplier"] = supplierPanel(tender, organization: organization, live: live, now: now, format: format, t: t)
         }
-        if visitor.isBuyerStaff(of: tender) || visitor.has(.auditor) { data["evaluation_link"] = tender.openedAt != nil }
+        if visitor.isBuyerStaff(of: tender) || visitor.has(.auditor) {
+            data["evaluation_link"] = tender.openedAt != nil
+            data["candidates"] = candidates(view, visitor: visitor, names: names, format: format, t: t)
+            data["has_candidates"] = !view.candidates.isEmpty
+            data["candidate_reasons"] = DisqualificationReason.allCases.map { ["code": $0.rawValue, "name": t.label("reason", $0.rawValue)] }
+        }
         if isOfficer { data["officer"] = officerPanel(tender, now: now, format: format, t: t) }
         return page("tender", title: view.title, data: data, visitor: visitor, request: request, status: status)
+    }
+
+    /// Restricted procedures: who applied, and, for evaluators while candidates are qualified, the decision forms.
+    private func candidates(_ tender: Tender, visitor: Visitor, names: [OrganizationID: String], format: LocaleFormat, t: Catalog) -> [[String: Any]]
+    {
+        let deciding = tender.status == .candidateQualification && visitor.has(.evaluator) && visitor.account?.organization.id == tender.buyerID
+        return tender.candidates.map { candidate in
+            [
+                "id": candidate.supplierID.rawValue, "supplier": names[candidate.supplierID] ?? candidate.supplierID.rawValue,
+                "applied": format.dateTime(candidate.appliedAt), "status": t.label("candidate", candidate.status.rawValue),
+                "reason": candidate.reasonCode ?? "", "can_decide": deciding && candidate.status == .applied,
+            ]
+        }
+    }
+
+    /// What this reader cannot see, declared rather than silently left out: sealed bids until opening, who asked each
+    /// question, and who applied to a restricted procedure.
+    private func withheld(_ tender: Tender, visitor: Visitor, format: LocaleFormat, t: Catalog) -> [[String: String]] {
+        var entries: [[String: String]] = []
+        if tender.openedAt == nil, tender.publishedAt != nil {
+            let release =
+                tender.status.isTerminal
+                ? t["withheld_release_never"]
+                : tender.tenderPeriodEnd.map { t["withheld_release_at", format.dateTime($0)] } ?? t["withheld_release_opening"]
+            entries.append(["field": t["withheld_field_bids"], "reason": t["withheld_reason_bids"], "release": release])
+        }
+        if !tender.questions.isEmpty {
+            entries.append(["field": t["withheld_field_askers"], "reason": t["withheld_reason_askers"], "release": t["withheld_release_never"]])
+        }
+        if tender.method == .restricted, !visitor.isBuyerStaff(of: tender), !visitor.has(.auditor) {
+            entries.append([
+                "field": t["withheld_field_candidates"], "reason": t["withheld_reason_candidates"], "release": t["withheld_release_never"],
+            ])
+        }
+        return entries
     }
 
     func organizationNames() async throws -> [OrganizationID: String] {
@@ -184,12 +227,26 @@ extension WebUI {
         return row
     }
 
-    private func supplierPanel(_ tender: Tender, live: Bid?, now: Date, format: LocaleFormat) -> [String: Any] {
+    private func supplierPanel(
+        _ tender: Tender,
+        organization: OrganizationID,
+        live: Bid?,
+        now: Date,
+        format: LocaleFormat,
+        t: Catalog
+    )
+        -> [String: Any]
+    {
         let biddingOpen = tender.status == .tendering && (tender.tenderPeriodEnd.map { now < $0 } ?? false)
         let asking =
             (tender.status == .tendering && (tender.enquiryPeriodEnd.map { now < $0 } ?? false))
             || (tender.status == .candidateSelection && (tender.candidatePeriodEnd.map { now < $0 } ?? false))
-        var panel: [String: Any] = ["can_ask": asking, "can_bid": biddingOpen && live == nil]
+        let own = tender.candidates.first { $0.supplierID == organization }
+        var panel: [String: Any] = [
+            "can_ask": asking, "can_bid": biddingOpen && live == nil && tender.admits(supplier: organization),
+            "can_apply": tender.status == .candidateSelection && own == nil && (tender.candidatePeriodEnd.map { now < $0 } ?? false),
+        ]
+        if let own { panel["candidacy"] = t.label("candidate", own.status.rawValue) }
         let activeLots = tender.lots.filter { $0.status == .active }
         panel["lots"] = activeLots.map { lot in
             [
@@ -220,6 +277,19 @@ extension WebUI {
             panel["amend"] = [
                 "description": tender.description, "deadline": LocaleFormat.inputValue(end + 59),
                 "rule": t["amend_rule", String(rules.minimumDaysAfterAmendment)],
+            ]
+        }
+        if tender.status == .candidateQualification, let rules = tender.rules {
+            let earliest = now + Double(rules.minimumTenderingDays) * 86_400
+            panel["invite"] = [
+                "suggested": LocaleFormat.inputValue(earliest + 86_400 + 3600),
+                "rule": t[
+                    "publish_rule",
+                    String(rules.minimumTenderingDays),
+                    format.dateTime(earliest),
+                    rules.legalBasis,
+                    String(rules.enquiryCutoffDays)
+                ],
             ]
         }
         if tender.status == .draft, let rules = try? ledger.ruleBook.rules(for: tender.method, on: now) {

@@ -12,6 +12,8 @@ public struct WebUI: Sendable {
     let log: LogStore
     let settings: WebSettings
     let pages: Pages
+    /// Checked against when an address is unknown.
+    let decoyHash: String
 
     public init(ledger: Ledger, identity: IdentityStore, log: LogStore, settings: WebSettings = .init()) async throws {
         self.ledger = ledger
@@ -20,6 +22,7 @@ public struct WebUI: Sendable {
         self.log = log
         self.settings = settings
         pages = try await Pages.load()
+        decoyHash = Secrets.hashPassword(Secrets.token(), cost: settings.bcryptCost)
     }
 
     public func register<Context: RequestContext>(on router: some RouterMethods<Context>) {
@@ -53,6 +56,9 @@ public struct WebUI: Sendable {
         post("/tenders/:tender/cancel", { try await cancel($0, $1) })
         post("/tenders/:tender/questions", { try await askQuestion($0, $1) })
         post("/tenders/:tender/questions/:question/answer", { try await answerQuestion($0, $1) })
+        post("/tenders/:tender/candidates", { try await applyAsCandidate($0, $1) })
+        post("/tenders/:tender/candidates/:supplier/decision", { try await decideCandidate($0, $1) })
+        post("/tenders/:tender/invitations", { try await inviteTenders($0, $1) })
         post("/tenders/:tender/bids", { try await submitBid($0, $1) })
         post("/tenders/:tender/opening", { try await openBids($0, $1) })
         post("/tenders/:tender/bids/:bid/decision", { try await decideBid($0, $1) })

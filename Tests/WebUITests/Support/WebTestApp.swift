@@ -95,19 +95,24 @@ struct WebTestApp {
         return .user(account.user, organizationKind: kind)
     }
 
-    /// A published open tender with one lot of 1,000,000 UAH, bidding open for eight days.
-    func publishedTender() async throws -> TenderID {
+    /// A published tender with one lot of 1,000,000 UAH: open, bidding for eight days; or restricted, candidates
+    /// applying for eleven.
+    func publishedTender(method: ProcedureMethod = .open) async throws -> TenderID {
         let officer = try await actor("officer", kind: .procurementAgency)
-        let id = TenderID("tender-web")
+        let id = TenderID("tender-\(method.rawValue)")
         let lot = Lot(
             id: LotID("lot-1"),
             title: "Radios",
             value: try Money(parsing: "1000000.00", .UAH),
             items: [Item(id: ItemID("item-1"), description: "Handheld radio", cpv: try CPVCode("32236000-6"), quantity: 10, unit: .piece)]
         )
-        let notice = TenderEvent.Notice(title: "Field radios", description: "Handheld radios", method: .open, lots: [lot])
+        let notice = TenderEvent.Notice(title: "Field radios", description: "Handheld radios", method: method, lots: [lot])
         _ = try await ledger.execute(.create(id: id, notice: notice), tender: id, actor: officer)
-        _ = try await ledger.execute(.publish(candidatePeriodEnd: nil, tenderPeriodEnd: time.now + 8 * 86_400), tender: id, actor: officer)
+        let publication: TenderCommand =
+            method == .restricted
+            ? .publish(candidatePeriodEnd: time.now + 11 * 86_400, tenderPeriodEnd: nil)
+            : .publish(candidatePeriodEnd: nil, tenderPeriodEnd: time.now + 8 * 86_400)
+        _ = try await ledger.execute(publication, tender: id, actor: officer)
         return id
     }
 
