@@ -3,14 +3,13 @@ import Foundation
 /// The messages of one language, from `Messages/<language>.json`. Templates read them as `{{t.key}}`; Swift code asks
 /// for them with parameters `{0}`, `{1}`, …
 struct Catalog: Sendable {
-    let language: Language
     let messages: [String: String]
 
     static func load(_ language: Language) throws -> Catalog {
         guard let url = Bundle.module.url(forResource: language.rawValue, withExtension: "json", subdirectory: "Messages") else {
             throw CocoaError(.fileNoSuchFile)
         }
-        return Catalog(language: language, messages: try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url)))
+        return Catalog(messages: try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url)))
     }
 
     /// A missing key shows as itself, so a gap is visible rather than blank; the catalogue test keeps them complete.

@@ -10,10 +10,6 @@ struct LocaleFormat: Sendable {
         date.formatted(Date.FormatStyle(date: .abbreviated, time: .shortened, locale: language.locale, timeZone: Self.timeZone))
     }
 
-    func date(_ date: Date) -> String {
-        date.formatted(Date.FormatStyle(date: .abbreviated, time: .omitted, locale: language.locale, timeZone: Self.timeZone))
-    }
-
     func money(_ money: Money) -> String {
         money.amount.formatted(
             Decimal.FormatStyle.Currency(code: money.currency.rawValue, locale: language.locale).precision(.fractionLength(money.currency.minorUnits))

@@ -38,7 +38,6 @@ struct Pages: Sendable {
                     "organization": account.organization.name,
                     "supplier": account.organization.kind == .supplier,
                     "buyer": account.organization.kind.canBuy && account.user.roles.contains(.buyerOfficer),
-                    "official": account.organization.kind != .supplier,
                 ] as [String: Any]
         }
         return library.render(context, withTemplate: template) ?? ""
