@@ -48,6 +48,7 @@ extension WebUI {
             return [
                 "id": lot.id.rawValue, "title": lot.title, "estimate": format.money(lot.value), "status": t.label("lot", lot.status.rawValue),
                 "can_propose": evaluator && lot.status == .active && live == nil && !offers.isEmpty,
+                "can_declare_unsuccessful": evaluating && visitor.has(.buyerOfficer) && lot.status == .active && live == nil,
                 "bids": offers.map { bid -> [String: Any] in
                     let decision = tender.decisions.first { $0.bidID == bid.id }
                     var row: [String: Any] = [

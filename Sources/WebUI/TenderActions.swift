@@ -142,6 +142,13 @@ extension WebUI {
         }
     }
 
+    func declareLotUnsuccessful(_ request: Request, _ parameters: Parameters) async throws -> Response {
+        let lot = LotID(try parameters.require("lot"))
+        return try await tenderAction(request, parameters, done: "lot-unsuccessful", returnTo: .evaluation) { form, _ in
+            .declareLotUnsuccessful(lotID: lot, reason: form["reason"])
+        }
+    }
+
     func approveAward(_ request: Request, _ parameters: Parameters) async throws -> Response {
         let award = AwardID(try parameters.require("award"))
         return try await tenderAction(request, parameters, done: "approved", returnTo: .evaluation) { _, _ in .approveAward(awardID: award) }

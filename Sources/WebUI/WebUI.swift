@@ -63,6 +63,7 @@ public struct WebUI: Sendable {
         post("/tenders/:tender/opening", { try await openBids($0, $1) })
         post("/tenders/:tender/bids/:bid/decision", { try await decideBid($0, $1) })
         post("/tenders/:tender/lots/:lot/award", { try await proposeAward($0, $1) })
+        post("/tenders/:tender/lots/:lot/unsuccessful", { try await declareLotUnsuccessful($0, $1) })
         post("/tenders/:tender/awards/:award/approval", { try await approveAward($0, $1) })
         post("/tenders/:tender/awards/:award/rejection", { try await rejectAward($0, $1) })
         post("/tenders/:tender/awards/:award/contract", { try await signContract($0, $1) })

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import Logging
 import Procurement
 import Server
 import Storage
@@ -58,5 +59,28 @@ import Testing
         calendar.timeZone = TimeZone(identifier: "Europe/Kyiv")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         return String(format: "%04d-%02d-%02dT%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
+    }
+}
+
+/// After opening, the officer may declare a lot unsuccessful with a reason, from the evaluation page.
+@Suite struct UnsuccessfulLotTests {
+    @Test func theOfficerDeclaresALotUnsuccessful() async throws {
+        try await WebTestApp.with { app, client in
+            let tender = try await app.publishedTender()
+            _ = try await app.bid("supplier-a", on: tender, price: "900000.00")
+            app.time.advance(by: 9 * 86_400)
+            _ = await Scheduler(ledger: app.ledger, logger: Logger(label: "test")).tick()
+            let officer = Browser(client)
+            try await officer.signIn("officer", password: WebTestApp.password, totpSecret: WebTestApp.secret("officer"))
+            _ = try await officer.get("/tenders/\(tender)")
+            let opened = try await officer.post("/tenders/\(tender)/opening", [:])
+            #expect(opened.location == "/tenders/\(tender)/evaluation?done=opened")
+            let page = try await officer.get("/tenders/\(tender)/evaluation")
+            #expect(page.body.contains("/lots/lot-1/unsuccessful"))
+            let declared = try await officer.post("/tenders/\(tender)/lots/lot-1/unsuccessful", ["reason": "The only bid exceeds the budget."])
+            #expect(declared.status == .seeOther)
+            let lot = try await app.ledger.tender(tender)?.value.lots.first
+            #expect(lot?.status == .unsuccessful)
+        }
     }
 }
