@@ -2,6 +2,7 @@ import Foundation
 import Procurement
 import Server
 import Storage
+import WebUI
 
 extension DemoWorld {
     /// An organisation of the demo world. Codes are kept as text here and validated (EDRPOU check digit, NCAGE
@@ -73,6 +74,9 @@ extension DemoWorld {
         }
 
         var actor: Actor { .user(user, organizationKind: organization.kind) }
+
+        /// Officials sign in to the web UI with a second factor; the demo's secret is fixed: `qm-demo-<user id>`.
+        var totpSecret: String? { organization.kind == .supplier ? nil : "qm-demo-\(user.id)" }
         var organizationID: OrganizationID { organization.id }
     }
 
@@ -93,6 +97,8 @@ extension DemoWorld {
     /// first, by the platform, then every other organisation by the ministry's administrator.
     static func registerParties(ledger: Ledger, identity: IdentityStore, clock: ManualTime) async throws {
         let admin = Person.admin
+        let access = WebAccessStore(database: ledger.database)
+        let passwordHash = Secrets.hashPassword(password, cost: 10)
         for profile in Profile.all {
             do {
                 _ = try await ledger.register(try profile.organization(), actor: profile.id == admin.organizationID ? .system : admin.actor)
@@ -104,9 +110,22 @@ extension DemoWorld {
                 if let token = person.token {
                     try await identity.addToken(hash: APIToken.hash(token), user: person.user.id, label: "demo", at: clock.now)
                 }
+                try await access.setCredentials(user: person.user.id, passwordHash: passwordHash, totpSecret: person.totpSecret, at: clock.now)
             }
         }
     }
+
+    /// Every demo user's web password (public, like the tokens: demo databases only).
+    static let password = "quartermaster-demo"
+
+    /// Printed by `serve --demo`: how the people of the token table sign in to the web UI.
+    static let signInTable: String = {
+        let lines = Person.all.filter { $0.token != nil }.map { person in
+            "  \(person.email)  " + (person.totpSecret.map { "TOTP secret \(Secrets.base32($0))" } ?? "no second factor")
+        }
+        return (["Demo web sign-in at / (password \"\(password)\" for every demo user; officials also give a TOTP code):"] + lines)
+            .joined(separator: "\n")
+    }()
 
     /// Printed by `serve --demo`: who each fixed token acts as.
     static let tokenTable: String = {

@@ -6,6 +6,7 @@ import Procurement
 import Server
 import Storage
 import TransparencyLog
+import WebUI
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the HTTP server and the deadline scheduler.")
@@ -60,20 +61,27 @@ struct Serve: AsyncParsableCommand {
                 signer: CheckpointSigner(origin: log.logOrigin, keys: [key]),
                 logger: logger
             )
+            let ledger = Ledger(database: database, time: time)
+            let identity = IdentityStore(database: database)
+            let web = try await WebUI(ledger: ledger, identity: identity, log: publisher.store)
             let services = Services(
-                ledger: Ledger(database: database, time: time),
-                identity: IdentityStore(database: database),
+                ledger: ledger,
+                identity: identity,
                 log: publisher,
-                publisher: publication.profile(defaultURL: "http://\(host):\(port)")
+                publisher: publication.profile(defaultURL: "http://\(host):\(port)"),
+                web: web
             )
             if demo {
                 let seeded = try await DemoWorld.seedIfEmpty(database: database, until: time.now)
                 print(seeded ? "Seeded the demo world." : "Demo world already present; not seeded again.")
                 print(DemoWorld.tokenTable)
+                print(DemoWorld.signInTable)
             }
             try await publisher.publish()
             print("Transparency log \(log.logOrigin), verifier key \(key.verifierKey.encoded)")
-            print("Quartermaster listening on http://\(host):\(port)  (API: /api/v1, OpenAPI: /api/v1/openapi.json, clock rate \(clockRate)x)")
+            print(
+                "Quartermaster listening on http://\(host):\(port)  (web UI: /, API: /api/v1, OpenAPI: /api/v1/openapi.json, clock rate \(clockRate)x)"
+            )
             fflush(nil)  // start-up text must reach logs before the server blocks
             try await buildApplication(services, host: host, port: port, logger: logger).runService()
         }

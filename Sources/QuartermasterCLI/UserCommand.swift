@@ -3,12 +3,13 @@ import Foundation
 import Procurement
 import Server
 import Storage
+import WebUI
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Manage users and API tokens.",
-        subcommands: [Add.self, Token.self]
+        abstract: "Manage users, API tokens and web sign-in.",
+        subcommands: [Add.self, Token.self, WebAccess.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -66,6 +67,39 @@ struct UserCommand: AsyncParsableCommand {
                 try await identity.addToken(hash: APIToken.hash(token), user: account.user.id, label: label, at: Date())
             }
             print(token)
+        }
+    }
+
+    struct WebAccess: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "web-access",
+            abstract: "Set a user's web password (read from standard input); officials also get a new TOTP secret."
+        )
+
+        @OptionGroup var data: DataOptions
+        @Option(help: "The user's email.") var email: String
+
+        func run() async throws {
+            guard let password = readLine(strippingNewline: true), password.count >= 12 else {
+                throw ValidationError("give a password of at least 12 characters on standard input")
+            }
+            let secret = try await Store.with(data) { database in
+                guard let account = try await IdentityStore(database: database).account(email: email) else {
+                    throw ValidationError("no user with email \(email)")
+                }
+                let secret = WebUI.needsSecondFactor(account) ? Secrets.token() : nil
+                try await WebAccessStore(database: database).setCredentials(
+                    user: account.user.id,
+                    passwordHash: Secrets.hashPassword(password, cost: WebSettings().bcryptCost),
+                    totpSecret: secret,
+                    at: Date()
+                )
+                return secret
+            }
+            print("password set for \(email)")
+            if let secret {
+                print("otpauth://totp/Quartermaster:\(email)?secret=\(Secrets.base32(secret))&issuer=Quartermaster")
+            }
         }
     }
 }

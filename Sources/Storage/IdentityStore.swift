@@ -64,7 +64,18 @@ public struct IdentityStore: Sendable {
         }
     }
 
-    private static func account(_ id: UserID, on sql: any SQLDatabase) async throws -> Account? {
+    /// The users of one organisation, by email.
+    public func accounts(organization: OrganizationID) async throws -> [Account] {
+        try await database.read { sql in
+            var accounts: [Account] = []
+            for row in try await sql.raw("SELECT id FROM users WHERE organization_id = \(bind: organization.rawValue) ORDER BY email").all() {
+                if let account = try await Self.account(UserID(try row.decode(column: "id", as: String.self)), on: sql) { accounts.append(account) }
+            }
+            return accounts
+        }
+    }
+
+    static func account(_ id: UserID, on sql: any SQLDatabase) async throws -> Account? {
         guard let row = try await sql.raw("SELECT id, email, state FROM users WHERE id = \(bind: id.rawValue)").first() else { return nil }
         let user = try Projections.decodeState(User.self, from: row, table: "users")
         guard let organization = try await Queries.organization(user.organizationID, on: sql) else { return nil }

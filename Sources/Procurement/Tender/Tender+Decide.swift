@@ -154,7 +154,7 @@ extension Tender {
     }
 
     /// The deadline of the period currently running, if any.
-    var currentPeriodEnd: Date? {
+    public var currentPeriodEnd: Date? {
         switch status {
         case .candidateSelection: candidatePeriodEnd
         case .tendering: tenderPeriodEnd

@@ -11,10 +11,10 @@ struct OCDSController {
     let catalog: ReleaseCatalog
 
     func register(on router: some RouterMethods<AppContext>) {
-        router.get("ocds/releases", use: releases)
-        router.get("ocds/releases/:release", use: release)
-        router.get("ocds/records/:ocid", use: record)
-        router.get("ocds/publication-policy", use: policy)
+        router.get("releases", use: releases)
+        router.get("releases/:release", use: release)
+        router.get("records/:ocid", use: record)
+        router.get("publication-policy", use: policy)
     }
 
     /// `?after=SEQ&limit=N`: the releases of the events after `SEQ` in the change feed. The `Link` header names the

@@ -8,5 +8,5 @@ public protocol Migration: Sendable {
 
 /// The ordered list of every migration.
 public enum Migrations {
-    public static let all: [any Migration] = [CreateEventStore(), CreateProjections(), CreateIdentity(), CreateTransparencyLog()]
+    public static let all: [any Migration] = [CreateEventStore(), CreateProjections(), CreateIdentity(), CreateTransparencyLog(), CreateWebAccess()]
 }
