@@ -44,7 +44,7 @@ extension WebUI {
             "classification": t.label("classification", tender.classification.rawValue),
             "value": Self.totals(tender.lots.map(\.value), format: format),
             "dates": dates(tender, format: format, t: t),
-            "lots": tender.lots.map { lot(tender, $0, format: format, t: t, names: names) },
+            "lots": view.lots.map { lot(tender, $0, format: format, t: t, names: names) },
             "questions": questions(tender, format: format, officer: isOfficer, now: now),
             "timeline": try await timeline(tender, viewer: viewer, format: format, t: t),
             "bid_statistics": bidStatistics(tender, bids: bids, format: format, t: t),
@@ -105,7 +105,7 @@ extension WebUI {
     }
 
     /// What this reader cannot see, declared rather than silently left out: sealed bids until opening, who asked each
-    /// question, and who applied to a restricted procedure.
+    /// question, delivery locations under the publication policy's embargo, and who applied to a restricted procedure.
     private func withheld(_ tender: Tender, visitor: Visitor, format: LocaleFormat, t: Catalog) -> [[String: String]] {
         var entries: [[String: String]] = []
         if tender.openedAt == nil, tender.publishedAt != nil {
@@ -117,6 +117,10 @@ extension WebUI {
         }
         if !tender.questions.isEmpty {
             entries.append(["field": t["withheld_field_askers"], "reason": t["withheld_reason_askers"], "release": t["withheld_release_never"]])
+        }
+        if !Disclosure.readsWithheld(tender, viewer: visitor.viewer), let field = Disclosure.withheldFields(of: tender).first {
+            let release = field.availableFrom.map { format.dateTime($0) } ?? t["withheld_release_after_end"]
+            entries.append(["field": t["withheld_field_delivery"], "reason": t["withheld_reason_delivery"], "release": release])
         }
         if tender.method == .restricted, !visitor.isBuyerStaff(of: tender), !visitor.has(.auditor) {
             entries.append([
@@ -154,7 +158,6 @@ extension WebUI {
                 [
                     "description": item.description, "cpv": item.cpv.value, "cpv_title": item.cpv.title, "nsn": item.nsn?.formatted ?? "",
                     "quantity": format.number(item.quantity), "unit": item.unit.name,
-                    "location": item.deliveryLocation ?? "",
                 ]
             },
         ]

@@ -51,6 +51,16 @@ import Testing
         }
     }
 
+    @Test func deliveryLocationsAreWithheldFromThePublicAndDeclared() async throws {
+        try await WebTestApp.with { app, client in
+            let tender = try await app.publishedTender(deliveryLocation: "Depot 7, Kharkiv oblast")
+            let anonymous = try await Browser(client).get("/tenders/\(tender)")
+            #expect(anonymous.status == .ok)
+            #expect(!anonymous.body.contains("Depot 7"))
+            #expect(anonymous.body.contains("Delivery locations of items"))
+        }
+    }
+
     @Test func officialsNeedTheirSecondFactorBeforeAnyOfficialPage() async throws {
         try await WebTestApp.with { app, client in
             let browser = Browser(client)

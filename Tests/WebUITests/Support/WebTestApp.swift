@@ -97,14 +97,23 @@ struct WebTestApp {
 
     /// A published tender with one lot of 1,000,000 UAH: open, bidding for eight days; or restricted, candidates
     /// applying for eleven.
-    func publishedTender(method: ProcedureMethod = .open) async throws -> TenderID {
+    func publishedTender(method: ProcedureMethod = .open, deliveryLocation: String? = nil) async throws -> TenderID {
         let officer = try await actor("officer", kind: .procurementAgency)
         let id = TenderID("tender-\(method.rawValue)")
         let lot = Lot(
             id: LotID("lot-1"),
             title: "Radios",
             value: try Money(parsing: "1000000.00", .UAH),
-            items: [Item(id: ItemID("item-1"), description: "Handheld radio", cpv: try CPVCode("32236000-6"), quantity: 10, unit: .piece)]
+            items: [
+                Item(
+                    id: ItemID("item-1"),
+                    description: "Handheld radio",
+                    cpv: try CPVCode("32236000-6"),
+                    quantity: 10,
+                    unit: .piece,
+                    deliveryLocation: deliveryLocation
+                )
+            ]
         )
         let notice = TenderEvent.Notice(title: "Field radios", description: "Handheld radios", method: method, lots: [lot])
         _ = try await ledger.execute(.create(id: id, notice: notice), tender: id, actor: officer)
