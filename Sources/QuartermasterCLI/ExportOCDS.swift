@@ -31,7 +31,7 @@ struct ExportOCDS: AsyncParsableCommand {
         let summary = try await Store.with(data, migrate: false) { database in
             let ledger = Ledger(database: database, time: SystemTime())
             let catalog = ReleaseCatalog(ledger: ledger, log: LogStore(database: database), profile: profile)
-            let organizations = try await catalog.organizations()
+            let organizations = try await catalog.ledger.organizationsByID()
             let tenders = try await publicTenders(ledger)
             let now = Date()
             let files = try BulkFiles(directory: directory, profile: profile, publishedDate: now)

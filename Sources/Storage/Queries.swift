@@ -97,6 +97,11 @@ extension Ledger {
         }
     }
 
+    /// Every organisation, by id: for naming parties in views and publications.
+    public func organizationsByID() async throws -> [OrganizationID: Organization] {
+        Dictionary(try await organizations().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Tenders the viewer may see, newest first.
     public func tenders(_ filter: TenderFilter, viewer: Viewer) async throws -> [Tender] {
         try await database.read { sql in

@@ -131,7 +131,7 @@ extension WebUI {
     }
 
     func organizationNames() async throws -> [OrganizationID: String] {
-        Dictionary(try await ledger.organizations().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        try await ledger.organizationsByID().mapValues(\.name)
     }
 
     func criteriaText(_ criteria: AwardCriteria, _ t: Catalog) -> String {

@@ -26,7 +26,7 @@ struct OCDSController {
         let entries = try await catalog.ledger.events(after: after, limit: limit, viewer: context.viewer)
         let indexes = try await catalog.log.leafIndexes(sequences: entries.map(\.event.sequence))
         let wanted = Set(indexes.values.map(String.init))
-        let organizations = try await catalog.organizations()
+        let organizations = try await catalog.ledger.organizationsByID()
         var releases: [OCDSValue] = []
         var seen = Set<TenderID>()
         for case let tender? in entries.map(\.event.tenderID) where seen.insert(tender).inserted {
@@ -54,7 +54,7 @@ struct OCDSController {
             let entry = try await catalog.ledger.events(after: sequence - 1, limit: 1, viewer: context.viewer).first,
             entry.event.sequence == sequence, let tender = entry.event.tenderID
         else { throw notFound }
-        let releases = try await catalog.releases(of: tender, viewer: context.viewer, organizations: try await catalog.organizations())
+        let releases = try await catalog.releases(of: tender, viewer: context.viewer, organizations: try await catalog.ledger.organizationsByID())
         guard let release = releases.first(where: { $0["id"]?.stringValue == id }) else { throw notFound }
         let uri = "\(catalog.profile.baseURI)/ocds/releases/\(id)"
         return Self.json(catalog.profile.releasePackage(uri: uri, publishedDate: catalog.ledger.time.now, releases: [release]))
@@ -68,7 +68,7 @@ struct OCDSController {
             let record = try await catalog.record(
                 of: TenderID(tender),
                 viewer: context.viewer,
-                organizations: try await catalog.organizations(),
+                organizations: try await catalog.ledger.organizationsByID(),
                 versioned: versioned
             )
         else { throw DomainError.notFound(entity: "record", id: ocid) }

@@ -16,10 +16,6 @@ public struct ReleaseCatalog: Sendable {
         self.profile = profile
     }
 
-    public func organizations() async throws -> [OrganizationID: Organization] {
-        Dictionary(try await ledger.organizations().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
     /// Every release of one process the viewer may read, in date order.
     public func releases(of tender: TenderID, viewer: Viewer, organizations: [OrganizationID: Organization]) async throws -> [OCDSValue] {
         let events = try await ledger.events(tender: tender)
