@@ -2,62 +2,22 @@ import Foundation
 import Procurement
 import SQLKit
 
-/// Appends to and reads the event log.
+/// Writes and reads the event log.
 enum EventStore {
-    /// Appends `events` to `stream`, which must be at `expectedVersion`. Runs inside the caller's transaction; the
-    /// writer is serialized, so the next sequence number follows the last committed one with no gap.
-    static func append(
-        _ events: [PendingEvent],
-        to stream: String,
-        expectedVersion: Int,
-        actor: Actor,
-        at time: Date,
-        tenderID: TenderID?,
-        on sql: any SQLDatabase
-    ) async throws -> [RecordedEvent] {
-        let current = try await version(of: stream, on: sql)
-        guard current == expectedVersion else {
-            throw DomainError.conflict(
-                code: "version-conflict",
-                reason: "\(stream) is at version \(current), not \(expectedVersion); reload and retry"
-            )
-        }
-        var recorded: [RecordedEvent] = []
-        for (offset, event) in events.enumerated() {
-            let version = expectedVersion + offset + 1
-            let payload = String(decoding: event.payload, as: UTF8.self)
-            let row = try await sql.raw(
-                """
-                INSERT INTO events (seq, stream_id, stream_version, type, payload, actor, occurred_at, tender_id, audience, audience_org)
-                VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM events), \(bind: stream), \(bind: version), \(bind: event.type), \(bind: payload), \(bind: actor.key),
-                        \(bind: Timestamp.format(time)), \(bind: tenderID?.rawValue), \(bind: event.audience.rawValue),
-                        \(bind: event.audienceOrganization?.rawValue))
-                RETURNING seq
-                """
-            ).first()
-            guard let sequence = try row?.decode(column: "seq", as: Int64.self) else {
-                throw StorageError.corruptRow(table: "events", id: stream, reason: "insert returned no sequence number")
+    /// Writes recorded events in sequence order; the writer assigned their sequence numbers.
+    static func insert(_ events: [PendingRows.Event], on sql: any SQLDatabase) async throws {
+        try await sql.insertRows(
+            into: "events",
+            columns: ["seq", "stream_id", "stream_version", "type", "payload", "actor", "occurred_at", "tender_id", "audience", "audience_org"],
+            events.map { event in
+                let recorded = event.recorded
+                return [
+                    recorded.sequence, recorded.streamID, recorded.streamVersion, recorded.type, String(decoding: recorded.payload, as: UTF8.self),
+                    recorded.actor, Timestamp.format(recorded.occurredAt), recorded.tenderID?.rawValue, event.pending.audience.rawValue,
+                    event.pending.audienceOrganization?.rawValue,
+                ]
             }
-            recorded.append(
-                RecordedEvent(
-                    sequence: sequence,
-                    streamID: stream,
-                    streamVersion: version,
-                    type: event.type,
-                    payload: event.payload,
-                    actor: actor.key,
-                    occurredAt: time,
-                    tenderID: tenderID
-                )
-            )
-        }
-        try await LogSequencer.append(Array(zip(recorded, events.map(\.sealing))), on: sql)
-        return recorded
-    }
-
-    static func version(of stream: String, on sql: any SQLDatabase) async throws -> Int {
-        let row = try await sql.raw("SELECT COALESCE(MAX(stream_version), 0) AS version FROM events WHERE stream_id = \(bind: stream)").first()
-        return try row?.decode(column: "version", as: Int.self) ?? 0
+        )
     }
 
     /// The change feed as `viewer` may see it, in sequence order.

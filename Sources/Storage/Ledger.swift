@@ -17,21 +17,8 @@ public struct CommandOutcome<Value: Sendable>: Sendable {
     public let replayed: Bool
 }
 
-/// A client's idempotency key, scoped to the caller, with a fingerprint of the request it first came with.
-public struct IdempotencyKey: Sendable {
-    public let scope: String
-    public let key: String
-    public let fingerprint: String
-
-    public init(scope: String, key: String, fingerprint: String) {
-        self.scope = scope
-        self.key = key
-        self.fingerprint = fingerprint
-    }
-}
-
-/// The one way commands change state: in a single transaction it loads the aggregate, asks the pure `decide`,
-/// appends the events, updates the projections and records the idempotency key.
+/// The one way commands change state: in the writer's transaction it loads the aggregate, asks the pure `decide`,
+/// and records the events, the projection and the idempotency key as one change (``WriteBatch``).
 public struct Ledger: Sendable {
     public let database: any Database
     public let time: any TimeSource
@@ -51,13 +38,13 @@ public struct Ledger: Sendable {
         idempotency: IdempotencyKey? = nil
     ) async throws -> CommandOutcome<Tender> {
         let ruleBook = ruleBook
-        return try await idempotentWrite(
+        return try await perform(
             idempotency,
-            replay: { sql, first in try await Queries.tender(TenderID(first), on: sql) },
-            run: { sql, now in
-                let current = try await Queries.tender(id, on: sql)
+            replay: { batch, first in try await batch.tender(TenderID(first)) },
+            decide: { batch, now in
+                let current = try await batch.tender(id)
                 try Self.check(expectedVersion, against: current?.version)
-                let bids = command.consultsBids ? try await Queries.bids(tender: id, on: sql) : []
+                let bids = command.consultsBids ? try await batch.bids(tender: id) : []
                 let events = try Tender.decide(
                     command,
                     state: current?.value,
@@ -72,18 +59,16 @@ public struct Ledger: Sendable {
                     pending.append(try PendingEvent(event, audience: audience, sealed: sealed, actor: actor))
                 }
                 guard let state else { throw DomainError.notFound(entity: "tender", id: id.rawValue) }
-                let from = current?.version ?? 0
-                let recorded = try await EventStore.append(
-                    pending,
-                    to: "tender:\(id)",
-                    expectedVersion: from,
+                let change = Change(
+                    stream: "tender:\(id)",
+                    expectedVersion: current?.version ?? 0,
+                    events: pending,
                     actor: actor,
-                    at: now,
+                    time: now,
                     tenderID: id,
-                    on: sql
+                    aggregate: .tender(state)
                 )
-                try await Projections.upsert(state, version: from + events.count, on: sql)
-                return (CommandOutcome(value: state, version: from + events.count, events: recorded, replayed: false), id.rawValue)
+                return (change, state, id.rawValue)
             }
         )
     }
@@ -96,83 +81,77 @@ public struct Ledger: Sendable {
         expectedVersion: Int? = nil,
         idempotency: IdempotencyKey? = nil
     ) async throws -> CommandOutcome<Bid> {
-        try await idempotentWrite(
+        try await perform(
             idempotency,
-            replay: { sql, first in try await Queries.bid(BidID(first), on: sql) },
-            run: { sql, now in
-                let current = try await Queries.bid(id, on: sql)
+            replay: { batch, first in try await batch.bid(BidID(first)) },
+            decide: { batch, now in
+                let current = try await batch.bid(id)
                 try Self.check(expectedVersion, against: current?.version)
-                guard let tender = try await Queries.tender(tenderID, on: sql), current.map({ $0.value.tenderID == tenderID }) ?? true else {
+                guard let tender = try await batch.tender(tenderID), current.map({ $0.value.tenderID == tenderID }) ?? true else {
                     throw DomainError.notFound(entity: "tender", id: tenderID.rawValue)
                 }
                 var active: BidID?
-                if let supplier = actor.organizationID { active = try await Queries.liveBid(tender: tenderID, supplier: supplier, on: sql) }
+                if let supplier = actor.organizationID { active = try await batch.liveBid(tender: tenderID, supplier: supplier) }
                 let context = BidContext(now: now, actor: actor, tender: tender.value, activeBidOfSupplier: active)
                 let events = try Bid.decide(command, state: current?.value, context: context)
                 var state = current?.value
                 for event in events { state = Bid.evolve(state, event) }
                 guard let state else { throw DomainError.notFound(entity: "bid", id: id.rawValue) }
-                let pending = try events.map { try PendingEvent($0, audience: .owner, organization: state.supplierID, sealed: true, actor: actor) }
-                let from = current?.version ?? 0
-                let recorded = try await EventStore.append(
-                    pending,
-                    to: "bid:\(id)",
-                    expectedVersion: from,
+                let change = Change(
+                    stream: "bid:\(id)",
+                    expectedVersion: current?.version ?? 0,
+                    events: try events.map { try PendingEvent($0, audience: .owner, organization: state.supplierID, sealed: true, actor: actor) },
                     actor: actor,
-                    at: now,
+                    time: now,
                     tenderID: tenderID,
-                    on: sql
+                    aggregate: .bid(state)
                 )
-                try await Projections.upsert(state, version: from + events.count, on: sql)
-                return (CommandOutcome(value: state, version: from + events.count, events: recorded, replayed: false), id.rawValue)
+                return (change, state, id.rawValue)
             }
         )
     }
 
     public func register(_ organization: Organization, actor: Actor, idempotency: IdempotencyKey? = nil) async throws -> CommandOutcome<Organization>
     {
-        try await idempotentWrite(
+        try await perform(
             idempotency,
-            replay: { sql, first in try await Queries.organization(OrganizationID(first), on: sql).map { Versioned(value: $0, version: 1) } },
-            run: { sql, now in
-                let exists = try await Queries.organization(organization.id, on: sql) != nil
+            replay: { batch, first in try await batch.organization(OrganizationID(first)).map { Versioned(value: $0, version: 1) } },
+            decide: { batch, now in
+                let exists = try await batch.organization(organization.id) != nil
                 let events = try Organization.decideRegistration(organization, exists: exists, actor: actor, now: now)
-                let pending = try events.map { try PendingEvent($0, audience: .public, sealed: false, actor: actor) }
-                let recorded = try await EventStore.append(
-                    pending,
-                    to: "organization:\(organization.id)",
+                let change = Change(
+                    stream: "organization:\(organization.id)",
                     expectedVersion: 0,
+                    events: try events.map { try PendingEvent($0, audience: .public, sealed: false, actor: actor) },
                     actor: actor,
-                    at: now,
+                    time: now,
                     tenderID: nil,
-                    on: sql
+                    aggregate: .organization(organization)
                 )
-                try await Projections.insert(organization, on: sql)
-                return (CommandOutcome(value: organization, version: 1, events: recorded, replayed: false), organization.id.rawValue)
+                return (change, organization, organization.id.rawValue)
             }
         )
     }
 
-    /// One write transaction for a command. A retried idempotent request returns its first resource (`replay`) and
-    /// writes nothing; otherwise `body` runs at the platform time, truncated to the stored millisecond, and the key is
-    /// recorded with the resource `body` names, in the same transaction.
-    private func idempotentWrite<Value: Sendable>(
+    /// One command in the writer's transaction. A retried idempotent request returns its first resource (`replay`)
+    /// and records nothing; otherwise `decide` runs at the platform time, truncated to the stored millisecond, and
+    /// its change is recorded with the key and the resource it names.
+    private func perform<Value: Sendable>(
         _ idempotency: IdempotencyKey?,
-        replay: @escaping @Sendable (any SQLDatabase, String) async throws -> Versioned<Value>?,
-        run body: @escaping @Sendable (any SQLDatabase, Date) async throws -> (CommandOutcome<Value>, resource: String)
+        replay: @escaping @Sendable (WriteBatch, String) async throws -> Versioned<Value>?,
+        decide: @escaping @Sendable (WriteBatch, Date) async throws -> (Change, Value, resource: String)
     ) async throws -> CommandOutcome<Value> {
         let time = time
-        return try await database.write { sql in
-            if let idempotency, let first = try await Self.replayed(idempotency, on: sql) {
-                guard let earlier = try await replay(sql, first) else {
+        return try await database.record { batch in
+            if let idempotency, let first = try await batch.resource(of: idempotency) {
+                guard let earlier = try await replay(batch, first) else {
                     throw StorageError.corruptRow(table: "idempotency_keys", id: idempotency.key, reason: "names missing resource \(first)")
                 }
                 return CommandOutcome(value: earlier.value, version: earlier.version, events: [], replayed: true)
             }
-            let now = Timestamp.flooredToMillisecond(time.now)
-            let (outcome, resource) = try await body(sql, now)
-            if let idempotency { try await Self.record(idempotency, resource: resource, at: now, on: sql) }
-            return outcome
+            let (change, value, resource) = try await decide(batch, Timestamp.flooredToMillisecond(time.now))
+            let recorded = try await batch.record(change, idempotency: idempotency.map { ($0, resource) })
+            return CommandOutcome(value: value, version: change.version, events: recorded, replayed: false)
         }
     }
 
@@ -183,30 +162,5 @@ public struct Ledger: Sendable {
                 reason: "the resource is at version \(current ?? 0), not \(expected); reload it and retry"
             )
         }
-    }
-
-    private static func replayed(_ key: IdempotencyKey, on sql: any SQLDatabase) async throws -> String? {
-        guard
-            let row = try await sql.raw(
-                "SELECT fingerprint, resource_id FROM idempotency_keys WHERE scope = \(bind: key.scope) AND key = \(bind: key.key)"
-            ).first()
-        else { return nil }
-        guard try row.decode(column: "fingerprint", as: String.self) == key.fingerprint else {
-            throw DomainError.invalidField(
-                field: "Idempotency-Key",
-                code: "idempotency-key-reused",
-                reason: "this key was already used for a different request"
-            )
-        }
-        return try row.decode(column: "resource_id", as: String.self)
-    }
-
-    private static func record(_ key: IdempotencyKey, resource: String, at time: Date, on sql: any SQLDatabase) async throws {
-        try await sql.raw(
-            """
-            INSERT INTO idempotency_keys (scope, key, fingerprint, resource_id, created_at)
-            VALUES (\(bind: key.scope), \(bind: key.key), \(bind: key.fingerprint), \(bind: resource), \(bind: Timestamp.format(time)))
-            """
-        ).run()
     }
 }

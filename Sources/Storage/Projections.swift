@@ -4,45 +4,52 @@ import SQLKit
 
 /// Writes the read models. Each row holds the aggregate's full state as JSON plus the columns queries filter on.
 enum Projections {
-    static func upsert(_ tender: Tender, version: Int, on sql: any SQLDatabase) async throws {
-        let state = String(decoding: try EventCoding.encoder.encode(tender), as: UTF8.self)
+    static func write(tenders: [Versioned<Tender>], bids: [Versioned<Bid>], organizations: [Organization], on sql: any SQLDatabase) async throws {
+        try await sql.insertRows(
+            into: "tenders",
+            columns: [
+                "id", "buyer_id", "status", "classification", "method", "title", "search_text", "cpv_codes", "next_deadline", "published_at",
+                "created_at", "version", "state",
+            ],
+            try tenders.map(row),
+            conflictKey: "id",
+            updating: [
+                "status", "classification", "method", "title", "search_text", "cpv_codes", "next_deadline", "published_at", "version", "state",
+            ]
+        )
+        try await sql.insertRows(
+            into: "bids",
+            columns: ["id", "tender_id", "supplier_id", "status", "version", "state"],
+            try bids.map { bid in
+                [
+                    bid.value.id.rawValue, bid.value.tenderID.rawValue, bid.value.supplierID.rawValue, bid.value.status.rawValue, bid.version,
+                    try json(bid.value),
+                ]
+            },
+            conflictKey: "id",
+            updating: ["status", "version", "state"]
+        )
+        try await sql.insertRows(
+            into: "organizations",
+            columns: ["id", "name", "kind", "country", "version", "state"],
+            try organizations.map { [$0.id.rawValue, $0.name, $0.kind.rawValue, $0.country, 1, try json($0)] }
+        )
+    }
+
+    private static func row(_ versioned: Versioned<Tender>) throws -> [any Encodable & Sendable] {
+        let tender = versioned.value
         let items = tender.lots.flatMap(\.items)
         let search = ([tender.title, tender.description] + tender.lots.map(\.title) + items.map(\.description)).joined(separator: " ").lowercased()
         let codes = " " + Set(items.map(\.cpv.value) + items.compactMap(\.nsn?.value)).sorted().joined(separator: " ") + " "
-        try await sql.raw(
-            """
-            INSERT INTO tenders (id, buyer_id, status, classification, method, title, search_text, cpv_codes, next_deadline, published_at, created_at, version, state)
-            VALUES (\(bind: tender.id.rawValue), \(bind: tender.buyerID.rawValue), \(bind: tender.status.rawValue),
-                    \(bind: tender.classification.rawValue), \(bind: tender.method.rawValue), \(bind: tender.title), \(bind: search), \(bind: codes),
-                    \(bind: tender.nextDeadline.map(Timestamp.format)), \(bind: tender.publishedAt.map(Timestamp.format)), \(bind: Timestamp.format(tender.createdAt)), \(bind: version), \(bind: state))
-            ON CONFLICT (id) DO UPDATE SET status = excluded.status, classification = excluded.classification, method = excluded.method,
-                title = excluded.title, search_text = excluded.search_text, cpv_codes = excluded.cpv_codes,
-                next_deadline = excluded.next_deadline, published_at = excluded.published_at, version = excluded.version, state = excluded.state
-            """
-        ).run()
+        return [
+            tender.id.rawValue, tender.buyerID.rawValue, tender.status.rawValue, tender.classification.rawValue, tender.method.rawValue, tender.title,
+            search, codes, tender.nextDeadline.map(Timestamp.format), tender.publishedAt.map(Timestamp.format), Timestamp.format(tender.createdAt),
+            versioned.version, try json(tender),
+        ]
     }
 
-    static func upsert(_ bid: Bid, version: Int, on sql: any SQLDatabase) async throws {
-        let state = String(decoding: try EventCoding.encoder.encode(bid), as: UTF8.self)
-        try await sql.raw(
-            """
-            INSERT INTO bids (id, tender_id, supplier_id, status, version, state)
-            VALUES (\(bind: bid.id.rawValue), \(bind: bid.tenderID.rawValue), \(bind: bid.supplierID.rawValue), \(bind: bid.status.rawValue),
-                    \(bind: version), \(bind: state))
-            ON CONFLICT (id) DO UPDATE SET status = excluded.status, version = excluded.version, state = excluded.state
-            """
-        ).run()
-    }
-
-    static func insert(_ organization: Organization, on sql: any SQLDatabase) async throws {
-        let state = String(decoding: try EventCoding.encoder.encode(organization), as: UTF8.self)
-        try await sql.raw(
-            """
-            INSERT INTO organizations (id, name, kind, country, version, state)
-            VALUES (\(bind: organization.id.rawValue), \(bind: organization.name), \(bind: organization.kind.rawValue),
-                    \(bind: organization.country), 1, \(bind: state))
-            """
-        ).run()
+    private static func json(_ state: some Encodable) throws -> String {
+        String(decoding: try EventCoding.encoder.encode(state), as: UTF8.self)
     }
 
     static func decodeState<T: Decodable>(_ type: T.Type, from row: any SQLRow, table: String) throws -> T {

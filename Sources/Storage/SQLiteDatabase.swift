@@ -46,6 +46,10 @@ public final class SQLiteDatabase: Database {
         try await writes.write(body)
     }
 
+    public func record<T: Sendable>(_ body: @escaping @Sendable (WriteBatch) async throws -> T) async throws -> T {
+        try await writes.record(body)
+    }
+
     public func close() async throws {
         try await reader.close()
         try await writer.close()

@@ -20,13 +20,6 @@ public enum StoredHashLayout {
         index(level: 0, n: treeSize)
     }
 
-    /// The hashes to store from `index(level: 0, n: leafIndex)` on when appending leaf `leafIndex`
-    /// (x/mod `StoredHashesForRecordHash`). Reads at most log₂ n earlier hashes.
-    public static func hashesToStore(appending leafHash: Hash, at leafIndex: UInt64, from reader: some HashReader) async throws -> [Hash] {
-        let siblings = try await reader.readExactly(siblingIndexes(appendingAt: leafIndex))
-        return hashesToStore(appending: leafHash, siblings: siblings)
-    }
-
     /// The left siblings that appending leaf `leafIndex` completes, highest level first (ascending indexes).
     static func siblingIndexes(appendingAt leafIndex: UInt64) -> [UInt64] {
         let completed = (~leafIndex).trailingZeroBitCount

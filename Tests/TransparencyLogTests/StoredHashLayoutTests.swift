@@ -21,16 +21,6 @@ struct StoredHashLayoutTests {
         #expect((0...8).map { StoredHashLayout.count(treeSize: $0) } == [0, 1, 3, 4, 7, 8, 10, 11, 15])
     }
 
-    @Test func appendingThroughAReaderMatchesTheInMemoryStore() async throws {
-        var store = InMemoryHashStore()
-        for (index, leafHash) in TestLog.small.leafHashes.prefix(300).enumerated() {
-            let hashes = try await StoredHashLayout.hashesToStore(appending: leafHash, at: UInt64(index), from: store)
-            store.append(leafHash: leafHash)
-            #expect(Array(store.hashes.suffix(hashes.count)) == hashes)
-            #expect(store.hashes.count == StoredHashLayout.count(treeSize: UInt64(index + 1)))
-        }
-    }
-
     @Test func readersMustReturnOneHashPerIndex() async throws {
         struct ShortReader: HashReader {
             func readHashes(at indexes: [UInt64]) -> [Hash] { [] }

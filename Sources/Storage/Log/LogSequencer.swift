@@ -2,31 +2,21 @@ import Foundation
 import SQLKit
 import TransparencyLog
 
-/// Appends events to the Merkle tree in the transaction that records them, so the log never lags or skips the store.
+/// Writes the Merkle tree's rows in the transaction that records their events, so the log never lags or skips the
+/// store; the writer computes them from the tree's right edge (``TreeFrontier``).
 enum LogSequencer {
-    static func append(_ events: [(RecordedEvent, LogEntry.Sealing)], on sql: any SQLDatabase) async throws {
-        var leafIndex = try await leafCount(on: sql)
-        let reader = SQLHashReader(sql: sql)
-        for (event, sealing) in events {
-            let entry = LogEntry(event: event, sealing: sealing).bytes
-            // An entry bundle frames entries with a 16-bit length; a longer one could never be served.
-            guard entry.count <= EntryBundle.maxEntryLength else {
-                throw StorageError.corruptRow(table: "tlog_leaves", id: "\(event.sequence)", reason: "log entry of \(entry.count) bytes is too long")
+    static func insert(hashes: [(index: UInt64, hash: Hash)], leaves: [PendingRows.Leaf], on sql: any SQLDatabase) async throws {
+        try await sql.insertRows(into: "tlog_hashes", columns: ["idx", "hash"], hashes.map { [Int64($0.index), $0.hash.base64] })
+        try await sql.insertRows(
+            into: "tlog_leaves",
+            columns: ["leaf_index", "seq", "entry", "salt", "named_actor"],
+            leaves.map { leaf in
+                [
+                    Int64(leaf.index), leaf.sequence, String(decoding: leaf.entry, as: UTF8.self), leaf.sealing.salt.map(LogEntry.hex),
+                    leaf.sealing.namesActor ? 1 : 0,
+                ]
             }
-            let hashes = try await StoredHashLayout.hashesToStore(appending: Hash.leaf(entry), at: leafIndex, from: reader)
-            let first = StoredHashLayout.index(level: 0, n: leafIndex)
-            for (offset, hash) in hashes.enumerated() {
-                try await sql.raw("INSERT INTO tlog_hashes (idx, hash) VALUES (\(bind: Int64(first) + Int64(offset)), \(bind: hash.base64))").run()
-            }
-            try await sql.raw(
-                """
-                INSERT INTO tlog_leaves (leaf_index, seq, entry, salt, named_actor)
-                VALUES (\(bind: Int64(leafIndex)), \(bind: event.sequence), \(bind: String(decoding: entry, as: UTF8.self)),
-                        \(bind: sealing.salt.map(LogEntry.hex)), \(bind: sealing.namesActor ? 1 : 0))
-                """
-            ).run()
-            leafIndex += 1
-        }
+        )
     }
 
     static func leafCount(on sql: any SQLDatabase) async throws -> UInt64 {

@@ -54,8 +54,9 @@ extension LogVerifier {
         func run() async throws -> Outcome {
             let latestRow = try await sql.raw("SELECT size, note FROM tlog_checkpoints ORDER BY size DESC LIMIT 1").first()
             let latestSize = try latestRow.map { try Self.size(of: $0) }
+            let rebuilt = try await rebuild(capturingRootAt: latestSize)
             let tree: RebuiltTree
-            switch try await rebuild(capturingRootAt: latestSize) {
+            switch rebuilt {
             case .success(let rebuilt): tree = rebuilt
             case .failure(let failure): return .failed(failure)
             }
@@ -179,10 +180,10 @@ extension LogVerifier {
                 let entry = LogEntry(event: recorded, sealing: leaf.sealing).bytes
                 guard entry == leaf.entry else { return .failure(.entryMismatch(leafIndex: leafIndex, sequence: sequence)) }
 
-                let hashes = try await StoredHashLayout.hashesToStore(appending: Hash.leaf(entry), at: leafIndex, from: tree.edge)
+                let hashes = tree.edge.append(leafHash: Hash.leaf(entry)).hashes
                 if let failure = try await Self.compare(hashes, appendedWith: leafIndex, to: &stored) { return .failure(failure) }
-                tree.append(hashes)
-                if tree.size == captureSize { tree.capturedRoot = try await tree.edge.treeHash(size: tree.size) }
+                tree.storedHashes += UInt64(hashes.count)
+                if tree.size == captureSize { tree.capturedRoot = tree.edge.root }
                 tree.events += 1
                 previousSequence = sequence
                 leaves.advance()
@@ -271,19 +272,14 @@ extension LogVerifier {
         }
     }
 
-    /// The tree rebuilt so far: its size, its right edge, and the root at the size asked for.
+    /// The tree rebuilt so far: its right edge, and the root at the size asked for.
     private struct RebuiltTree {
-        var size: UInt64 = 0
         var events: UInt64 = 0
         var storedHashes: UInt64 = 0
-        var edge = EdgeHashes()
+        var edge = TreeFrontier()
         var capturedRoot: Hash?
 
-        mutating func append(_ hashes: [Hash]) {
-            edge.append(hashes, at: size)
-            storedHashes += UInt64(hashes.count)
-            size += 1
-        }
+        var size: UInt64 { edge.size }
 
         func summary(checkpoints: UInt64, external: Int, latest: Checkpoint?, signers: [NoteVerifierKey]) -> Summary {
             Summary(
@@ -295,27 +291,6 @@ extension LogVerifier {
                 latest: latest,
                 signers: signers
             )
-        }
-    }
-
-    /// The stored hashes of the complete subtrees along a tree's right edge, one per 1-bit of its size: exactly what
-    /// ``StoredHashLayout/hashesToStore(appending:at:from:)`` and ``HashReader/treeHash(size:)`` read.
-    private struct EdgeHashes: HashReader {
-        private(set) var hashes: [UInt64: Hash] = [:]
-
-        func readHashes(at indexes: [UInt64]) throws -> [Hash] {
-            try indexes.map { index in
-                guard let hash = hashes[index] else { throw TreeError.hashNotStored(index: index) }
-                return hash
-            }
-        }
-
-        /// Takes in the hashes appending leaf `leafIndex` stored: the subtrees they complete leave the edge, and the
-        /// highest one joins it.
-        mutating func append(_ stored: [Hash], at leafIndex: UInt64) {
-            let top = stored.count - 1
-            for level in 0..<top { hashes[StoredHashLayout.index(level: level, n: (leafIndex >> level) - 1)] = nil }
-            hashes[StoredHashLayout.index(level: top, n: leafIndex >> top)] = stored[top]
         }
     }
 

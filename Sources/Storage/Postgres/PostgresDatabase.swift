@@ -79,6 +79,10 @@ public final class PostgresDatabase: Database {
         try await writes.write(body)
     }
 
+    public func record<T: Sendable>(_ body: @escaping @Sendable (WriteBatch) async throws -> T) async throws -> T {
+        try await writes.record(body)
+    }
+
     public func leads(_ duty: Duty) async throws -> Bool {
         try await leaders.leads(duty)
     }

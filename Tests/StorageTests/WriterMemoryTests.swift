@@ -1,0 +1,107 @@
+import DatabaseTestSupport
+import Foundation
+import Procurement
+import SQLKit
+import Storage
+import Testing
+import TransparencyLog
+
+/// The writer remembers aggregates and the log's right edge between transactions; these check that it never acts on
+/// what another process or a plain SQL write changed, and that a write breaking its transaction fails alone.
+@Suite struct WriterMemoryTests {
+    @Test func twoInstancesTakingTurnsOnOneTenderSeeEachOthersWrites() async throws {
+        try await TestBackend.withEach { first, scratch in
+            try await Migrator(database: first).migrate()
+            let second = try await scratch.open()
+            let time = ManualTime(LedgerTests.start)
+            let (one, two) = (Ledger(database: first, time: time), Ledger(database: second, time: time))
+            _ = try await one.register(LedgerTests.buyer, actor: .system)
+            let id = TenderID("t")
+            _ = try await one.execute(.create(id: id, notice: LedgerTests.notice), tender: id, actor: LedgerTests.officer)
+            for (round, ledger) in [two, one, two, one].enumerated() {
+                var notice = LedgerTests.notice
+                notice.title = "Radios, revision \(round)"
+                let amended = try await ledger.execute(
+                    .amend(notice: notice, tenderPeriodEnd: nil),
+                    tender: id,
+                    actor: LedgerTests.officer,
+                    expectedVersion: round + 1
+                )
+                #expect(amended.version == round + 2)
+            }
+            // The first instance last wrote at version 5; the second's view of version 4 is stale and refused.
+            await #expect(throws: DomainError.self) {
+                try await two.execute(
+                    .amend(notice: LedgerTests.notice, tenderPeriodEnd: nil),
+                    tender: id,
+                    actor: LedgerTests.officer,
+                    expectedVersion: 4
+                )
+            }
+            let title = try await two.tender(id)?.value.title
+            let sequences = try await Self.sequences(on: second)
+            try await LogFixture.publish(LogStore(database: second), CheckpointSigner(origin: LogFixture.origin, keys: [Self.key]))
+            let verified = try await LogVerifier(database: first, origin: LogFixture.origin, keys: [Self.key.verifierKey]).verify()
+            try await second.close()
+            #expect(title == "Radios, revision 3")
+            #expect(sequences == Array(1...6))
+            #expect(verified.failure == nil)
+        }
+    }
+
+    @Test func eventsWrittenByPlainSQLAreNoticedBeforeTheNextCommand() async throws {
+        try await TestBackend.withEach { database, _ in
+            try await Migrator(database: database).migrate()
+            let ledger = Ledger(database: database, time: ManualTime(LedgerTests.start))
+            _ = try await ledger.register(LedgerTests.buyer, actor: .system)
+            try await database.write { sql in
+                try await sql.raw(
+                    "INSERT INTO events (seq, stream_id, stream_version, type, payload, actor, occurred_at, audience) VALUES (2, 'x', 1, 't', '{}', 'a', 'now', 'public')"
+                ).run()
+            }
+            let id = TenderID("t")
+            let created = try await ledger.execute(.create(id: id, notice: LedgerTests.notice), tender: id, actor: LedgerTests.officer)
+            #expect(created.events.map(\.sequence) == [3])
+        }
+    }
+
+    @Test func aWriteThatBreaksItsTransactionFailsAloneAndTheOthersCommit() async throws {
+        try await TestBackend.withEach { database, _ in
+            try await Migrator(database: database).migrate()
+            let ledger = Ledger(database: database, time: ManualTime(LedgerTests.start))
+            _ = try await ledger.register(LedgerTests.buyer, actor: .system)
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for index in 0..<20 {
+                    group.addTask {
+                        let id = TenderID("t-\(index)")
+                        _ = try await ledger.execute(.create(id: id, notice: LedgerTests.notice), tender: id, actor: LedgerTests.officer)
+                        return true
+                    }
+                    if index == 10 {
+                        group.addTask {
+                            // Ends the shared transaction under the writes batched with it.
+                            do {
+                                try await database.write { sql in try await sql.raw("ROLLBACK").run() }
+                                return true
+                            } catch { return false }
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            let sequences = try await Self.sequences(on: database)
+            let leaves = try await LogStore(database: database).size()
+            #expect(outcomes.filter { $0 }.count == 20)
+            #expect(sequences == Array(1...21))
+            #expect(leaves == 21)
+        }
+    }
+
+    private static let key = try! NoteSignerKey.generate(name: LogFixture.origin)
+
+    private static func sequences(on database: any Database) async throws -> [Int] {
+        try await database.read { sql in
+            try await sql.raw("SELECT seq FROM events ORDER BY seq").all().map { try $0.decode(column: "seq", as: Int.self) }
+        }
+    }
+}
