@@ -48,8 +48,9 @@ public struct IdentityStore: Sendable {
 
     public func account(tokenHash: String) async throws -> Account? {
         try await database.read { sql in
-            guard let row = try await sql.raw("SELECT user_id FROM api_tokens WHERE token_hash = \(bind: tokenHash)").first() else { return nil }
-            return try await Self.account(UserID(try row.decode(column: "user_id", as: String.self)), on: sql)
+            try await sql.raw(
+                "\(unsafeRaw: Self.accountQuery) JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = \(bind: tokenHash)"
+            ).first().map(Self.account)
         }
     }
 
@@ -75,10 +76,19 @@ public struct IdentityStore: Sendable {
         }
     }
 
+    /// A user with their organisation, in one query (the bearer-token check runs it on every request).
+    private static let accountQuery =
+        "SELECT u.id, u.email, u.state, o.state AS organization_state FROM users u JOIN organizations o ON o.id = u.organization_id"
+
     static func account(_ id: UserID, on sql: any SQLDatabase) async throws -> Account? {
-        guard let row = try await sql.raw("SELECT id, email, state FROM users WHERE id = \(bind: id.rawValue)").first() else { return nil }
-        let user = try Projections.decodeState(User.self, from: row, table: "users")
-        guard let organization = try await Queries.organization(user.organizationID, on: sql) else { return nil }
-        return Account(user: user, email: try row.decode(column: "email", as: String.self), organization: organization)
+        try await sql.raw("\(unsafeRaw: accountQuery) WHERE u.id = \(bind: id.rawValue)").first().map(account)
+    }
+
+    private static func account(_ row: any SQLRow) throws -> Account {
+        Account(
+            user: try Projections.decodeState(User.self, from: row, table: "users"),
+            email: try row.decode(column: "email", as: String.self),
+            organization: try Projections.decodeState(Organization.self, from: row, table: "organizations", column: "organization_state")
+        )
     }
 }

@@ -52,8 +52,8 @@ enum Projections {
         String(decoding: try EventCoding.encoder.encode(state), as: UTF8.self)
     }
 
-    static func decodeState<T: Decodable>(_ type: T.Type, from row: any SQLRow, table: String) throws -> T {
-        let text = try row.decode(column: "state", as: String.self)
+    static func decodeState<T: Decodable>(_ type: T.Type, from row: any SQLRow, table: String, column: String = "state") throws -> T {
+        let text = try row.decode(column: column, as: String.self)
         do {
             return try EventCoding.decoder.decode(T.self, from: Data(text.utf8))
         } catch {
