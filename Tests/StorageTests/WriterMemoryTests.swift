@@ -12,40 +12,83 @@ import TransparencyLog
     @Test func twoInstancesTakingTurnsOnOneTenderSeeEachOthersWrites() async throws {
         try await TestBackend.withEach { first, scratch in
             try await Migrator(database: first).migrate()
-            let second = try await scratch.open()
-            let time = ManualTime(LedgerTests.start)
-            let (one, two) = (Ledger(database: first, time: time), Ledger(database: second, time: time))
-            _ = try await one.register(LedgerTests.buyer, actor: .system)
-            let id = TenderID("t")
-            _ = try await one.execute(.create(id: id, notice: LedgerTests.notice), tender: id, actor: LedgerTests.officer)
-            for (round, ledger) in [two, one, two, one].enumerated() {
-                var notice = LedgerTests.notice
-                notice.title = "Radios, revision \(round)"
-                let amended = try await ledger.execute(
-                    .amend(notice: notice, tenderPeriodEnd: nil),
-                    tender: id,
-                    actor: LedgerTests.officer,
-                    expectedVersion: round + 1
-                )
-                #expect(amended.version == round + 2)
+            try await Self.withSecondInstance(of: scratch) { second in
+                let time = ManualTime(LedgerTests.start)
+                let (one, two) = (Ledger(database: first, time: time), Ledger(database: second, time: time))
+                _ = try await one.register(LedgerTests.buyer, actor: .system)
+                let id = TenderID("t")
+                _ = try await one.execute(.create(id: id, notice: LedgerTests.notice), tender: id, actor: LedgerTests.officer)
+                for (round, ledger) in [two, one, two, one].enumerated() {
+                    var notice = LedgerTests.notice
+                    notice.title = "Radios, revision \(round)"
+                    let amended = try await ledger.execute(
+                        .amend(notice: notice, tenderPeriodEnd: nil),
+                        tender: id,
+                        actor: LedgerTests.officer,
+                        expectedVersion: round + 1
+                    )
+                    #expect(amended.version == round + 2)
+                }
+                // The first instance last wrote at version 5; the second's view of version 4 is stale and refused.
+                await #expect(throws: DomainError.self) {
+                    try await two.execute(
+                        .amend(notice: LedgerTests.notice, tenderPeriodEnd: nil),
+                        tender: id,
+                        actor: LedgerTests.officer,
+                        expectedVersion: 4
+                    )
+                }
+                let title = try await two.tender(id)?.value.title
+                let sequences = try await Self.sequences(on: second)
+                try await LogFixture.publish(LogStore(database: second), CheckpointSigner(origin: LogFixture.origin, keys: [Self.key]))
+                let verified = try await LogVerifier(database: first, origin: LogFixture.origin, keys: [Self.key.verifierKey]).verify()
+                #expect(title == "Radios, revision 3")
+                #expect(sequences == Array(1...6))
+                #expect(verified.failure == nil)
             }
-            // The first instance last wrote at version 5; the second's view of version 4 is stale and refused.
-            await #expect(throws: DomainError.self) {
-                try await two.execute(
-                    .amend(notice: LedgerTests.notice, tenderPeriodEnd: nil),
-                    tender: id,
-                    actor: LedgerTests.officer,
-                    expectedVersion: 4
+        }
+    }
+
+    @Test func aBidWithdrawnOnAnotherInstanceNoLongerBlocksANewOne() async throws {
+        try await TestBackend.withEach { first, scratch in
+            try await Migrator(database: first).migrate()
+            try await Self.withSecondInstance(of: scratch) { second in
+                let time = ManualTime(LogFixture.start)
+                let (one, two) = (Ledger(database: first, time: time), Ledger(database: second, time: time))
+                let (supplier, representative) = LogFixture.supplier("alpha")
+                _ = try await one.register(LogFixture.buyer, actor: .system)
+                _ = try await one.register(supplier, actor: .system)
+                let tender = TenderID("t")
+                _ = try await one.execute(.create(id: tender, notice: LogFixture.notice), tender: tender, actor: LogFixture.officer)
+                _ = try await one.execute(
+                    .publish(candidatePeriodEnd: nil, tenderPeriodEnd: LogFixture.start + 10 * 86_400),
+                    tender: tender,
+                    actor: LogFixture.officer
                 )
+                _ = try await one.execute(
+                    .submit(id: BidID("b-1"), tenderID: tender, lots: LogFixture.offer("90.00")),
+                    bid: BidID("b-1"),
+                    tender: tender,
+                    actor: representative
+                )
+                _ = try await two.execute(.withdraw, bid: BidID("b-1"), tender: tender, actor: representative)
+                let resubmitted = try await one.execute(
+                    .submit(id: BidID("b-2"), tenderID: tender, lots: LogFixture.offer("85.00")),
+                    bid: BidID("b-2"),
+                    tender: tender,
+                    actor: representative
+                )
+                // And the first instance now knows b-2 is live: a third bid is refused.
+                await #expect(throws: DomainError.self) {
+                    try await one.execute(
+                        .submit(id: BidID("b-3"), tenderID: tender, lots: LogFixture.offer("80.00")),
+                        bid: BidID("b-3"),
+                        tender: tender,
+                        actor: representative
+                    )
+                }
+                #expect(resubmitted.value.status == .submitted)
             }
-            let title = try await two.tender(id)?.value.title
-            let sequences = try await Self.sequences(on: second)
-            try await LogFixture.publish(LogStore(database: second), CheckpointSigner(origin: LogFixture.origin, keys: [Self.key]))
-            let verified = try await LogVerifier(database: first, origin: LogFixture.origin, keys: [Self.key.verifierKey]).verify()
-            try await second.close()
-            #expect(title == "Radios, revision 3")
-            #expect(sequences == Array(1...6))
-            #expect(verified.failure == nil)
         }
     }
 
@@ -95,6 +138,16 @@ import TransparencyLog
             #expect(sequences == Array(1...21))
             #expect(leaves == 21)
         }
+    }
+
+    /// A second server instance on the same data, closed however `body` ends.
+    private static func withSecondInstance(of scratch: ScratchDatabase, _ body: (any Database) async throws -> Void) async throws {
+        let second = try await scratch.open()
+        do { try await body(second) } catch {
+            try? await second.close()
+            throw error
+        }
+        try await second.close()
     }
 
     private static let key = try! NoteSignerKey.generate(name: LogFixture.origin)

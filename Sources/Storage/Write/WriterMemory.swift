@@ -34,19 +34,23 @@ struct WriterMemory: Sendable {
         liveBids = [:]
     }
 
-    /// Forgets the streams another process wrote to, by their ids (`tender:…`, `bid:…`, `organization:…`).
+    /// Forgets the streams another process wrote to, by their ids (`tender:…`, `bid:…`, `organization:…`). A
+    /// supplier's live bid can only change with a write to that bid's stream (a second one cannot be submitted
+    /// while it is live), so only the entries naming a forgotten bid go.
     mutating func forget(streams: [String]) {
+        var forgottenBids: Set<BidID> = []
         for stream in streams {
             let parts = stream.split(separator: ":", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { continue }
             switch parts[0] {
             case "tender": tenders[TenderID(parts[1])] = nil
-            case "bid": bids[BidID(parts[1])] = nil
+            case "bid": forgottenBids.insert(BidID(parts[1]))
             case "organization": organizations[OrganizationID(parts[1])] = nil
             default: continue
             }
         }
-        liveBids = [:]
+        for bid in forgottenBids { bids[bid] = nil }
+        liveBids = liveBids.filter { !forgottenBids.contains($0.value) }
     }
 
     mutating func remember(_ bid: Bid, version: Int) {
