@@ -11,6 +11,7 @@ struct FieldSet {
     /// `lot.2.title` is drawn as the element `lot-2-title`.
     static func id(_ name: String) -> String { name.replacingOccurrences(of: ".", with: "-") }
 
+    /// A text field; `group` (e.g. "Lot 2") prefixes its label in the problem list, where the field is out of context.
     mutating func input(
         _ name: String,
         _ label: String,
@@ -19,9 +20,10 @@ struct FieldSet {
         inputmode: String? = nil,
         number: Bool = false,
         textarea: Bool = false,
-        required: Bool = false
+        required: Bool = false,
+        group: String? = nil
     ) -> [String: Any] {
-        self.label(name, label, id: Self.id(name))
+        self.label(name, group.map { "\($0) — \(label)" } ?? label, id: Self.id(name))
         var field: [String: Any] = [
             "id": Self.id(name), "name": name, "label": label, "value": value, "number": number, "textarea": textarea, "required": required,
         ]

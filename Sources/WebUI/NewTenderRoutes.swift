@@ -85,19 +85,20 @@ extension WebUI {
         let lots = draft.lots.enumerated().map { index, lot -> [String: Any] in
             let n = index + 1
             let prefix = "lot.\(n)"
+            let legend = t["lot_legend", String(n)]
             return [
-                "n": n, "legend": t["lot_legend", String(n)],
-                "lot_title": fields.input("\(prefix).title", t["field_lot_title"], lot.title),
-                "lot_value": fields.input("\(prefix).value", t["field_lot_value"], lot.value, inputmode: "decimal"),
+                "n": n, "legend": legend,
+                "lot_title": fields.input("\(prefix).title", t["field_lot_title"], lot.title, group: legend),
+                "lot_value": fields.input("\(prefix).value", t["field_lot_value"], lot.value, inputmode: "decimal", group: legend),
                 "items": lot.items.enumerated().map { row, item -> [String: Any] in
                     let m = String(row + 1)
                     let field = "\(prefix).item.\(m)"
                     return [
-                        "description": fields.input("\(field).description", "\(t["field_item_description"]) \(m)", item.description),
-                        "cpv": fields.input("\(field).cpv", "\(t["field_cpv"]) \(m)", item.cpv, placeholder: "35613000-4"),
-                        "nsn": fields.input("\(field).nsn", "\(t["field_nsn"]) \(m)", item.nsn, placeholder: "1005-01-123-4567"),
-                        "quantity": fields.input("\(field).quantity", "\(t["field_quantity"]) \(m)", item.quantity, number: true),
-                        "unit": fields.input("\(field).unit", "\(t["field_unit"]) \(m)", item.unit, placeholder: "H87"),
+                        "description": fields.input("\(field).description", "\(t["field_item_description"]) \(m)", item.description, group: legend),
+                        "cpv": fields.input("\(field).cpv", "\(t["field_cpv"]) \(m)", item.cpv, placeholder: "35613000-4", group: legend),
+                        "nsn": fields.input("\(field).nsn", "\(t["field_nsn"]) \(m)", item.nsn, placeholder: "1005-01-123-4567", group: legend),
+                        "quantity": fields.input("\(field).quantity", "\(t["field_quantity"]) \(m)", item.quantity, number: true, group: legend),
+                        "unit": fields.input("\(field).unit", "\(t["field_unit"]) \(m)", item.unit, placeholder: "H87", group: legend),
                         "codes": codes ? codeNotes(cpv: item.cpv, nsn: item.nsn, t: t) : [],
                     ]
                 },
