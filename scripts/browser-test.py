@@ -6,7 +6,8 @@ the officer amends the notice and both suppliers re-confirm; a second tender wit
 form's problems and its "add a lot" button, without JavaScript) gets a bid that is withdrawn, and is then cancelled;
 after the first deadline the officer opens the bids, an evaluator scores each criterion and proposes the award, the
 approver approves it and, after the standstill, signs the contract; the public page then shows the award. An official
-without a second factor enrols an authenticator app, and the code used is refused when replayed. Along the way it
+without a second factor enrols an authenticator app (its QR code read by a real scanner, zbar), and the code used is
+refused when replayed. Along the way it
 checks that a supplier never sees a rival's bid and that anonymous visitors and suppliers cannot reach official pages
 by address or by a forged form. A screenshot of every page goes to --screenshots.
 
@@ -24,11 +25,13 @@ import json
 import os
 import random
 import struct
+import subprocess
 import sys
+import tempfile
 import time
 import traceback
-import urllib.request
 import urllib.parse
+import urllib.request
 from zoneinfo import ZoneInfo
 
 from selenium import webdriver
@@ -236,7 +239,13 @@ class Flow:
         self.fill("password", PASSWORD)
         self.submit("#sign-in-submit")
         self.check(self.path() == "/sign-in/enrol", "an official without a second factor is sent to enrol")
-        self.check(self.css("#totp-url").get_attribute("href").startswith("otpauth://totp/Quartermaster:"), "the otpauth link")
+        url = self.css("#totp-url").get_attribute("href")
+        self.check(url.startswith("otpauth://totp/Quartermaster:"), "the otpauth link")
+        with tempfile.TemporaryDirectory() as directory:
+            qr = os.path.join(directory, "qr.png")
+            self.css("#totp-qr svg").screenshot(qr)
+            scanned = subprocess.run(["zbarimg", "--raw", "-q", qr], capture_output=True, text=True).stdout.strip()
+        self.check(scanned == url, f"a scanner reads the otpauth link from the QR code (read {scanned!r})")
         self.shot("enrol")
         key = base32_key(self.css("#totp-secret").get_attribute("data-secret"))
         self.check(base32_key(self.css("#totp-secret").text) == key, "the grouped key is the same key")

@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# The web UI in a real browser: installs Chromium, chromedriver and Selenium if missing, starts `serve --demo` with a
-# sandbox clock (a day passes in 10 s), adds an official per language who has no second factor yet, prints the page
-# render benchmark, then runs the whole procedure through the browser in Ukrainian and in English
-# (scripts/browser-test.py), saving a screenshot of every page.
+# The web UI in a real browser: installs Chromium, chromedriver, zbar (to scan the enrolment's QR code) and Selenium
+# if missing, starts `serve --demo` with a sandbox clock (a day passes in 10 s), adds an official per language who has
+# no second factor yet, prints the page render benchmark, then runs the whole procedure through the browser in
+# Ukrainian and in English (scripts/browser-test.py), saving a screenshot of every page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${WEB_PORT:-18391}
 shots=${SCREENSHOTS:-artifacts/screenshots}
 
-if ! command -v chromium > /dev/null || ! command -v chromedriver > /dev/null; then
+if ! command -v chromium > /dev/null || ! command -v chromedriver > /dev/null || ! command -v zbarimg > /dev/null; then
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver > /dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver zbar-tools > /dev/null
 fi
 venv=${WEB_VENV:-$(mktemp -d)/venv-web}
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"

@@ -59,7 +59,7 @@ extension WebUI {
         let base32 = Secrets.base32(secret)
         let url = Secrets.authenticatorURL(secret: secret, account: account)
         var data: [String: Any] = [
-            "next": next, "account": account, "url": url, "secret": base32,
+            "next": next, "account": account, "url": url, "secret": base32, "qr": QRCode(url)?.svg() ?? "",
             // Groups of four, as authenticator apps show and accept them when typed.
             "secret_grouped": stride(from: 0, to: base32.count, by: 4).map { String(base32.dropFirst($0).prefix(4)) }.joined(separator: " "),
         ]

@@ -36,6 +36,8 @@ struct TenderDraft {
     /// The domain's bounds on lots per tender and items per lot, which also bound the rows a forged form can ask for.
     static let maximumLots = 100
     static let maximumItems = 1000
+    /// Quality criteria the form offers rows for (the domain sets no number; weights of at least 1% sum to 100).
+    static let maximumCriteria = 20
 
     let form: Form
     private(set) var lots: [LotRow]
@@ -53,7 +55,7 @@ struct TenderDraft {
                 if parts.count == 5, parts[2] == "item", let item = Int(parts[3]), (1...Self.maximumItems).contains(item) {
                     itemCounts[lot] = max(itemCounts[lot] ?? 0, item)
                 }
-            } else if parts.count == 3, parts[0] == "criterion", let row = Int(parts[1]), (1...20).contains(row) {
+            } else if parts.count == 3, parts[0] == "criterion", let row = Int(parts[1]), (1...Self.maximumCriteria).contains(row) {
                 criterionCount = max(criterionCount, row)
             }
         }
@@ -80,7 +82,7 @@ struct TenderDraft {
     mutating func add(_ what: String) {
         if what == "lot", lots.count < Self.maximumLots {
             lots.append(LotRow(items: Array(repeating: ItemRow(quantity: "1", unit: "H87"), count: Self.blankItemRows)))
-        } else if what == "criterion", criteria.count < 20 {
+        } else if what == "criterion", criteria.count < Self.maximumCriteria {
             criteria.append(CriterionRow())
         } else if what.hasPrefix("item."), let lot = Int(what.dropFirst(5)), lots.indices.contains(lot - 1),
             lots[lot - 1].items.count < Self.maximumItems
