@@ -1,15 +1,23 @@
 #!/usr/bin/env python3
 """The web UI end to end in headless Chromium, in Ukrainian and in English, against a real `serve --demo` with an
-accelerated sandbox clock: a buyer officer creates and publishes a tender, two new suppliers register, one asks a
-question the officer answers, both bid; after the deadline the officer opens the bids, an evaluator qualifies them and
-proposes the award, the approver approves it and, after the standstill, signs the contract; the public page then
-shows the award. Along the way it checks that a supplier never sees a rival's bid and that anonymous visitors and
-suppliers cannot reach official pages by address or by a forged form. A screenshot of every page goes to
---screenshots.
+accelerated sandbox clock: a buyer officer creates a best-value tender with two weighted quality criteria and
+publishes it, two new suppliers register, one asks a question the officer answers; both bid, one replaces its bid;
+the officer amends the notice and both suppliers re-confirm; a second tender with two lots (drafted through the
+form's problems and its "add a lot" button, without JavaScript) gets a bid that is withdrawn, and is then cancelled;
+after the first deadline the officer opens the bids, an evaluator scores each criterion and proposes the award, the
+approver approves it and, after the standstill, signs the contract; the public page then shows the award. An official
+without a second factor enrols an authenticator app (its QR code read by a real scanner, zbar), and the code used is
+refused when replayed. Along the way it
+checks that a supplier never sees a rival's bid and that anonymous visitors and suppliers cannot reach official pages
+by address or by a forged form. A screenshot of every page goes to --screenshots.
+
+The enrolling officials (`enrol-<lang>@dpa.demo.mil.gov.ua`, evaluators without a TOTP secret) are created by
+scripts/check-web.sh through `quartermaster user add` and `user web-access`.
 
 usage: browser-test.py --base http://127.0.0.1:18391 --screenshots artifacts/screenshots [--lang uk --lang en]
 """
 import argparse
+import base64
 import datetime
 import hashlib
 import hmac
@@ -17,9 +25,12 @@ import json
 import os
 import random
 import struct
+import subprocess
 import sys
+import tempfile
 import time
 import traceback
+import urllib.parse
 import urllib.request
 from zoneinfo import ZoneInfo
 
@@ -33,12 +44,21 @@ PASSWORD = "quartermaster-demo"
 KYIV = ZoneInfo("Europe/Kyiv")
 
 
-def totp(secret, at=None):
-    counter = int((at or time.time()) // 30)
-    digest = hmac.new(secret.encode(), struct.pack(">Q", counter), hashlib.sha1).digest()
+MESSAGES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "WebUI", "Messages")
+# The last TOTP time-step used per key: the server accepts each step once, so a second sign-in waits for the next.
+USED_STEPS = {}
+
+
+def totp(key, step):
+    digest = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
     offset = digest[-1] & 0x0F
     value = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
     return "%06d" % (value % 1_000_000)
+
+
+def base32_key(text):
+    text = text.replace(" ", "")
+    return base64.b32decode(text + "=" * (-len(text) % 8))
 
 
 def edrpou(first_seven):
@@ -62,6 +82,8 @@ class Flow:
         self.driver.implicitly_wait(5)
         self.count = 0
         self.checks = 0
+        with open(os.path.join(MESSAGES, f"{lang}.json"), encoding="utf-8") as catalog:
+            self.t = json.load(catalog)
 
     def check(self, condition, message):
         self.checks += 1
@@ -120,6 +142,25 @@ class Flow:
         self.go(f"/language/{self.lang}?next=/")
         self.check(self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == self.lang, "language chosen")
 
+    def path(self):
+        return urllib.parse.urlparse(self.driver.current_url).path
+
+    def enter_code(self, key, button):
+        """Types the authenticator app's code. The server takes each time-step's code once, so when this key's code of
+        the current step was used already (or the server refuses it as used), wait for the next step."""
+        for _ in range(3):
+            step = int(time.time() // 30)
+            if USED_STEPS.get(key, -1) >= step:
+                time.sleep((USED_STEPS[key] + 1) * 30 - time.time() + 0.5)
+                step = int(time.time() // 30)
+            code = totp(key, step)
+            self.fill("code", code)
+            self.submit(button)
+            USED_STEPS[key] = step
+            if not self.path().startswith("/sign-in/"):
+                return code
+        raise AssertionError(f"[{self.lang}] the code was refused three times")
+
     def sign_in(self, email, secret=None):
         self.as_anonymous()
         self.go("/sign-in")
@@ -127,13 +168,15 @@ class Flow:
         self.fill("password", PASSWORD)
         self.submit("#sign-in-submit")
         if secret:
-            self.check("/sign-in/code" in self.driver.current_url, f"{email} is asked for a second factor")
-            self.fill("code", totp(secret))
-            self.submit("#code-submit")
+            self.check(self.path() == "/sign-in/code", f"{email} is asked for a second factor")
+            self.enter_code(secret.encode(), "#code-submit")
         self.check(self.has("#sign-out"), f"{email} is signed in")
 
     def official(self, who):
         self.sign_in(f"{who}@dpa.demo.mil.gov.ua", f"qm-demo-user-dpa-{who}")
+
+    def open_details(self):
+        self.driver.execute_script("document.querySelectorAll('details').forEach(function (d) { d.open = true; })")
 
     def api(self, path):
         with urllib.request.urlopen(self.base + path) as response:
@@ -170,8 +213,58 @@ class Flow:
         self.submit("#register-submit")
         self.check(self.has("#notice") and self.has("#sign-out"), f"{name} registered and signed in")
 
+    def deadline(self, days):
+        now = datetime.datetime.fromisoformat(self.api("/api/v1/clock")["now"].replace("Z", "+00:00"))
+        return (now + datetime.timedelta(days=days)).astimezone(KYIV).strftime("%Y-%m-%dT%H:%M")
+
+    def publish(self, days):
+        self.driver.execute_script("document.getElementById('deadline').value = arguments[0]", self.deadline(days))
+        self.submit("#publish")
+        self.check(self.css("#tender-status").get_attribute("data-status") == "tendering", "the tender is published")
+
+    def tender_id(self):
+        return self.driver.current_url.split("/tenders/")[1].split("?")[0]
+
+    def status(self, tender):
+        return self.api(f"/api/v1/tenders/{tender}")["status"]
+
+    def enrolment(self):
+        """An official without a second factor enrols an authenticator app; the code used is then refused again."""
+        email = f"enrol-{self.lang}@dpa.demo.mil.gov.ua"
+        self.as_anonymous()
+        self.go("/sign-in/enrol")
+        self.check(self.path() == "/sign-in", "anonymous enrolment goes to sign-in")
+        self.go("/sign-in")
+        self.fill("email", email)
+        self.fill("password", PASSWORD)
+        self.submit("#sign-in-submit")
+        self.check(self.path() == "/sign-in/enrol", "an official without a second factor is sent to enrol")
+        url = self.css("#totp-url").get_attribute("href")
+        self.check(url.startswith("otpauth://totp/Quartermaster:"), "the otpauth link")
+        with tempfile.TemporaryDirectory() as directory:
+            qr = os.path.join(directory, "qr.png")
+            self.css("#totp-qr svg").screenshot(qr)
+            scanned = subprocess.run(["zbarimg", "--raw", "-q", qr], capture_output=True, text=True).stdout.strip()
+        self.check(scanned == url, f"a scanner reads the otpauth link from the QR code (read {scanned!r})")
+        self.shot("enrol")
+        key = base32_key(self.css("#totp-secret").get_attribute("data-secret"))
+        self.check(base32_key(self.css("#totp-secret").text) == key, "the grouped key is the same key")
+        code = self.enter_code(key, "#enrol-submit")
+        self.check(self.has("#sign-out"), "enrolled and signed in")
+        self.as_anonymous()
+        self.go("/sign-in")
+        self.fill("email", email)
+        self.fill("password", PASSWORD)
+        self.submit("#sign-in-submit")
+        self.check(self.path() == "/sign-in/code", "once enrolled, asked for a code")
+        self.fill("code", code)
+        self.submit("#code-submit")
+        self.check(self.path() == "/sign-in/code" and self.css("#error").text == self.t["code_reused"], "a replayed code is refused")
+        self.shot("code-replayed")
+
     def run(self):
         tag = f"{self.lang}-{random.randrange(10**6):06d}"
+        alpha, bravo = f"Alpha Optics {tag}", f"Bravo Thermal {tag}"
         # The public portal, searched and filtered.
         self.as_anonymous()
         self.shot("portal")
@@ -188,29 +281,29 @@ class Flow:
             self.check("/sign-in" in self.driver.current_url, f"anonymous {path} goes to sign-in")
         self.shot("sign-in")
 
-        # The buyer officer drafts and publishes.
+        self.enrolment()
+
+        # The buyer officer drafts a best-value tender with two weighted quality criteria and publishes it.
         self.official("officer")
         self.go("/tenders/new")
         self.shot("new-tender")
         self.fill("title", f"Thermal imaging monoculars {tag}")
         self.fill("description", "Handheld thermal monoculars, 640x512, for reconnaissance units")
-        self.fill("value", "4500000.00")
-        self.fill("description-1", "Thermal monocular, 640x512")
-        self.fill("cpv-1", "38632000-4")
-        self.fill("quantity-1", "150")
+        Select(self.css("#criteria")).select_by_value("best-value")
+        for field, value in [("price_weight", "50"), ("criterion-1-title", "Sensor resolution"), ("criterion-1-weight", "30"),
+                             ("criterion-2-title", "Battery life"), ("criterion-2-weight", "20"), ("lot-1-value", "4500000.00"),
+                             ("lot-1-item-1-description", "Thermal monocular, 640x512"), ("lot-1-item-1-cpv", "38632000-4"),
+                             ("lot-1-item-1-quantity", "150")]:
+            self.fill(field, value)
         self.submit("#create-tender")
         self.check("/tenders/" in self.driver.current_url and self.has("#publish"), "the draft is created")
-        tender = self.driver.current_url.split("/tenders/")[1].split("?")[0]
+        tender = self.tender_id()
         self.shot("draft")
-        now = datetime.datetime.fromisoformat(self.api("/api/v1/clock")["now"].replace("Z", "+00:00"))
-        deadline = (now + datetime.timedelta(days=10)).astimezone(KYIV).strftime("%Y-%m-%dT%H:%M")
-        self.driver.execute_script("document.getElementById('deadline').value = arguments[0]", deadline)
-        self.submit("#publish")
-        self.check(self.css("#tender-status").get_attribute("data-status") == "tendering", "the tender is published")
+        self.publish(14)
         self.shot("published")
 
-        # Two suppliers register; the first asks a question and bids, the second bids lower.
-        self.register_supplier(f"Alpha Optics {tag}", f"alpha-{tag}@example.org", "UKR", edrpou("4%06d" % random.randrange(10**6)))
+        # Two suppliers register; the first asks a question, bids and replaces its bid, the second bids lower.
+        self.register_supplier(alpha, f"alpha-{tag}@example.org", "UKR", edrpou("4%06d" % random.randrange(10**6)))
         self.go(f"/tenders/{tender}")
         self.fill("question-text", "Is a 384x288 sensor acceptable?")
         self.submit("#ask-question")
@@ -218,14 +311,18 @@ class Flow:
         self.fill("price-lot-1", "4200000.00")
         self.submit("#submit-bid")
         self.check(self.has("#own-bid"), "the first bid is submitted")
+        self.fill("replace-lot-1", "4150000.00")
+        self.submit("#replace-bid")
+        self.check(self.css("#notice").text == self.t["done.bid-replaced"], "the bid is replaced")
+        self.check("4200000" not in self.css("#replace-lot-1").get_attribute("value"), "the replacement is the bid now")
         self.shot("supplier-bid")
-        self.register_supplier(f"Bravo Thermal {tag}", f"bravo-{tag}@example.org", "POL", "KRS 0000" + tag[-6:])
+        self.register_supplier(bravo, f"bravo-{tag}@example.org", "POL", "KRS 0000" + tag[-6:])
         self.go(f"/tenders/{tender}")
         self.fill("price-lot-1", "4100000.00")
         self.submit("#submit-bid")
         self.check(self.has("#own-bid"), "the second bid is submitted")
         page = self.driver.page_source
-        self.check(all(text not in page for text in ["4,200,000", "4 200 000", "4\u00a0200\u00a0000", "4200000"]),
+        self.check(all(text not in page for text in ["4,150,000", "4 150 000", "4\u00a0150\u00a0000", "4150000"]),
                    "a supplier never sees a rival's bid")
         self.go(f"/tenders/{tender}/evaluation")
         self.check(self.has("#error-message"), "a supplier cannot open the evaluation page")
@@ -233,7 +330,7 @@ class Flow:
         self.go(f"/tenders/{tender}")
         self.submit_form(f"/tenders/{tender}/opening", {"_csrf": self.css("input[name=_csrf]").get_attribute("value")})
         self.check(self.has("#error") or self.has("#error-message"), "a supplier's forged opening form is refused")
-        self.check(self.api(f"/api/v1/tenders/{tender}")["status"] == "tendering", "nothing changed")
+        self.check(self.status(tender) == "tendering", "nothing changed")
 
         # Anonymous form tampering goes nowhere.
         self.as_anonymous()
@@ -244,30 +341,93 @@ class Flow:
         self.go(f"/tenders/{tender}/evaluation")
         self.check("/sign-in" in self.driver.current_url, "anonymous evaluation goes to sign-in")
 
-        # The officer answers the question.
+        # The officer answers the question and amends the notice: every bid must be re-confirmed.
         self.official("officer")
         self.go(f"/tenders/{tender}")
         self.css("textarea[name=answer]").send_keys("No: 640x512 is the minimum.")
         self.submit(".answer-submit")
         self.check(self.has(".answer"), "the answer is published")
         self.shot("answered")
+        self.open_details()
+        self.fill("amend-description", "Handheld thermal monoculars, 640x512 minimum, for reconnaissance units")
+        self.submit("#amend-submit")
+        self.check(self.css("#notice").text == self.t["done.amended"], "the notice is amended")
+        for who in [alpha, bravo]:
+            email = f"{who.split()[0].lower()}-{tag}@example.org"
+            self.sign_in(email)
+            self.go(f"/tenders/{tender}")
+            self.check(self.has("#confirm-bid"), f"{who} is asked to re-confirm after the amendment")
+            self.shot("re-confirm")
+            self.submit("#confirm-bid")
+            self.check(self.css("#notice").text == self.t["done.bid-confirmed"] and not self.has("#confirm-bid"), f"{who} re-confirms")
+
+        # A second tender with two lots, drafted without JavaScript through the form's problems; a bid on it is
+        # withdrawn, and the officer cancels it.
+        self.official("officer")
+        self.go("/tenders/new")
+        self.fill("title", f"Monoculars and batteries {tag}")
+        for field, value in [("lot-1-title", "Monoculars"), ("lot-1-value", "2000000"), ("lot-1-item-1-description", "Monocular"),
+                             ("lot-1-item-1-cpv", "38632000-4")]:
+            self.fill(field, value)
+        self.submit("#add-lot")
+        self.check(self.has("#lot-2-title") and self.css("#lot-1-value").get_attribute("value") == "2000000", "a lot is added, entries kept")
+        for field, value in [("lot-2-title", "Spare batteries"), ("lot-2-item-1-description", "Battery pack"),
+                             ("lot-2-item-1-cpv", "38632000-4")]:
+            self.fill(field, value)
+        self.submit("#create-tender")
+        self.check(self.has("#problems") and self.has("#lot-2-value-problem"), "a missing lot value is named at its field")
+        self.check(self.css("#lot-2-value-problem").text == self.t["form_required"], "in the reader's language")
+        self.shot("new-tender-problems")
+        self.fill("lot-2-value", "300000")
+        self.submit("#create-tender")
+        self.check(self.has("#publish"), "the two-lot draft is created")
+        second = self.tender_id()
+        self.check(len(self.driver.find_elements(By.CSS_SELECTOR, "#h-lots ~ h3")) == 2, "with two lots")
+        self.publish(10)
+        self.sign_in(f"alpha-{tag}@example.org")
+        self.go(f"/tenders/{second}")
+        self.fill("price-lot-1", "1900000")
+        self.submit("#submit-bid")
+        self.check(self.has("#withdraw-bid"), "a bid on the second tender")
+        self.submit("#withdraw-bid")
+        self.check(self.css("#notice").text == self.t["done.bid-withdrawn"], "the bid is withdrawn")
+        self.check(not self.has("#own-bid") and self.has("#submit-bid"), "no live bid; a new one may be submitted")
+        self.shot("bid-withdrawn")
+        self.official("officer")
+        self.go(f"/tenders/{second}")
+        self.open_details()
+        Select(self.css("#cancel-reason")).select_by_value("no-longer-needed")
+        self.fill("cancel-rationale", "Requirement merged into another procedure.")
+        self.submit("#cancel-submit")
+        self.check(self.css("#tender-status").get_attribute("data-status") == "cancelled", "the tender is cancelled")
+        self.as_anonymous()
+        self.go(f"/tenders/{second}")
+        self.check(self.css("#tender-status").get_attribute("data-status") == "cancelled", "the public sees the cancellation")
+        self.shot("cancelled")
 
         # The deadline passes on the sandbox clock; the scheduler closes bidding.
-        self.wait_for("the bid deadline", lambda: self.api(f"/api/v1/tenders/{tender}")["status"] == "awaiting-opening")
+        self.wait_for("the bid deadline", lambda: self.status(tender) == "awaiting-opening")
+        self.official("officer")
         self.go(f"/tenders/{tender}")
         self.submit("#open-bids")
         self.check("/evaluation" in self.driver.current_url, "the bids are opened")
 
-        # The evaluator qualifies both bids and proposes the award.
+        # The evaluator scores both bids on each criterion; quality outweighs Bravo's lower price.
         self.official("evaluator")
         self.go(f"/tenders/{tender}/evaluation")
-        forms = len(self.driver.find_elements(By.CSS_SELECTOR, ".decide-submit"))
-        self.check(forms == 2, "both opened bids are up for evaluation")
-        for index in range(forms):
+        self.check(len(self.driver.find_elements(By.CSS_SELECTOR, ".decide-submit")) == 2, "both opened bids are up for evaluation")
+        for who, scores in [(alpha, ("95", "90")), (bravo, ("40", "50"))]:
+            row = next(r for r in self.driver.find_elements(By.CSS_SELECTOR, "tr[data-bid]") if who in r.text)
+            for name, score in zip(["score.q1", "score.q2"], scores):
+                field = row.find_element(By.CSS_SELECTOR, f"input[name='{name}']")
+                field.clear()
+                field.send_keys(score)
             self.driver.execute_script("window.qmOldPage = true")
-            self.driver.find_elements(By.CSS_SELECTOR, ".decide-submit")[index].click()
+            row.find_element(By.CSS_SELECTOR, ".decide-submit").click()
             self.wait_for_next_page()
         self.check(len(self.driver.find_elements(By.CSS_SELECTOR, ".decision")) == 2, "both bids are qualified")
+        first = self.driver.find_elements(By.CSS_SELECTOR, "tr[data-bid]")[0]
+        self.check(alpha in first.text and first.find_elements(By.CSS_SELECTOR, "td")[0].text == "1", "best value ranks Alpha first")
         self.shot("evaluation")
         self.submit(".propose-award")
         self.check(self.has(".award[data-status=pending]"), "the award is proposed")
@@ -287,11 +447,11 @@ class Flow:
         # The public sees the award and the contract; the losing supplier sees its result.
         self.as_anonymous()
         self.go(f"/tenders/{tender}")
-        self.check(f"Bravo Thermal {tag}" in self.css("#contracts").text, "the public page shows the contract with the winner")
+        self.check(alpha in self.css("#contracts").text, "the public page shows the contract with the winner")
         self.check(self.has("#awards") and self.has("#opened-bids"), "the public page shows the award and the opened bids")
         self.shot("public-award")
         self.phone_shot("public-award")
-        self.sign_in(f"alpha-{tag}@example.org")
+        self.sign_in(f"bravo-{tag}@example.org")
         self.go("/my/bids")
         self.shot("my-bids")
         self.driver.quit()

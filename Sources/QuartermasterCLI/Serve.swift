@@ -25,6 +25,14 @@ struct Serve: AsyncParsableCommand {
         )
     )
     var clockOrigin: String?
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: ArgumentHelp(
+            "Address of a reverse proxy whose X-Forwarded-For names the client, for sign-in throttling (repeat for several).",
+            valueName: "address"
+        )
+    )
+    var trustedProxies: [String] = []
 
     func validate() throws {
         guard clockRate >= 1, clockRate <= 1_000_000 else { throw ValidationError("--clock-rate must be between 1 and 1000000") }
@@ -63,7 +71,9 @@ struct Serve: AsyncParsableCommand {
             )
             let ledger = Ledger(database: database, time: time)
             let identity = IdentityStore(database: database)
-            let web = try await WebUI(ledger: ledger, identity: identity, log: publisher.store)
+            var settings = WebSettings()
+            settings.trustedProxies = trustedProxies
+            let web = try await WebUI(ledger: ledger, identity: identity, log: publisher.store, settings: settings)
             let services = Services(
                 ledger: ledger,
                 identity: identity,

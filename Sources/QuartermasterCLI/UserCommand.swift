@@ -73,32 +73,45 @@ struct UserCommand: AsyncParsableCommand {
     struct WebAccess: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "web-access",
-            abstract: "Set a user's web password (read from standard input); officials also get a new TOTP secret."
+            abstract: "Set a user's web password (read from standard input), or with --reenrol reset an official's second factor.",
+            discussion: """
+                Officials without a second factor set up an authenticator app at their next sign-in: the web UI shows a new \
+                TOTP secret and activates it once a code from it is confirmed. Setting a password keeps an enrolled second \
+                factor; --reenrol forgets it (a lost phone), so the official enrols again. Both end the user's sessions.
+                """
         )
 
         @OptionGroup var data: DataOptions
         @Option(help: "The user's email.") var email: String
+        @Flag(help: "Forget the user's second factor instead of setting a password; the official enrols again at the next sign-in.")
+        var reenrol = false
 
         func run() async throws {
-            guard let password = readLine(strippingNewline: true), password.count >= 12 else {
-                throw ValidationError("give a password of at least 12 characters on standard input")
-            }
-            let secret = try await Store.with(data) { database in
+            let password = reenrol ? nil : readLine(strippingNewline: true)
+            if !reenrol, (password?.count ?? 0) < 12 { throw ValidationError("give a password of at least 12 characters on standard input") }
+            let official = try await Store.with(data) { database in
                 guard let account = try await IdentityStore(database: database).account(email: email) else {
                     throw ValidationError("no user with email \(email)")
                 }
-                let secret = WebUI.needsSecondFactor(account) ? Secrets.token() : nil
-                try await WebAccessStore(database: database).setCredentials(
-                    user: account.user.id,
-                    passwordHash: Secrets.hashPassword(password, cost: WebSettings().bcryptCost),
-                    totpSecret: secret,
-                    at: Date()
-                )
-                return secret
+                let access = WebAccessStore(database: database)
+                if let password {
+                    try await access.setPassword(
+                        user: account.user.id,
+                        passwordHash: Secrets.hashPassword(password, cost: WebSettings().bcryptCost),
+                        at: Date()
+                    )
+                } else if try await !access.resetSecondFactor(user: account.user.id, at: Date()) {
+                    throw ValidationError("\(email) has no web password yet; set one first")
+                }
+                return WebUI.needsSecondFactor(account)
             }
-            print("password set for \(email)")
-            if let secret {
-                print("otpauth://totp/Quartermaster:\(email)?secret=\(Secrets.base32(secret))&issuer=Quartermaster")
+            print(reenrol ? "second factor reset for \(email)" : "password set for \(email)")
+            if official {
+                print(
+                    reenrol
+                        ? "\(email) sets up an authenticator app again at the next sign-in"
+                        : "\(email) keeps an enrolled authenticator app, or sets one up at the next sign-in"
+                )
             }
         }
     }

@@ -78,11 +78,7 @@ extension WebUI {
             let lot = try tender.lot(LotID(lotID))
             return LotBid(
                 lotID: lot.id,
-                price: try Money(
-                    parsing: text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: ",", with: "."),
-                    lot.value.currency,
-                    field: "price"
-                )
+                price: try Money(parsing: LocaleFormat.amountInput(text), lot.value.currency, field: "price")
             )
         }
     }

@@ -55,10 +55,14 @@ extension WebUI {
                         "id": bid.id.rawValue, "supplier": names[bid.supplierID] ?? bid.supplierID.rawValue,
                         "price": bid.offer(for: lot.id).map { format.money($0.price) } ?? "",
                         "rank": ranking.firstIndex { $0.bid.id == bid.id }.map { String($0 + 1) } ?? "—",
-                        "score": ranking.first { $0.bid.id == bid.id }?.score.map { "\($0)" } ?? "",
+                        "score": ranking.first { $0.bid.id == bid.id }?.score.map { format.decimal(Double(truncating: $0 as NSNumber), digits: 2) }
+                            ?? "",
                         "can_decide": evaluator && live == nil,
                         "criteria": quality.map {
-                            ["id": $0.id, "title": $0.title, "weight": String($0.weight), "value": decision?.scores[$0.id].map(String.init) ?? ""]
+                            [
+                                "id": $0.id, "bid": bid.id.rawValue, "title": $0.title, "weight": String($0.weight),
+                                "value": decision?.scores[$0.id].map(String.init) ?? "",
+                            ]
                         },
                     ]
                     if let decision {

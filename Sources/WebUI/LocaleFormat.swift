@@ -37,4 +37,9 @@ struct LocaleFormat: Sendable {
         calendar.timeZone = timeZone
         return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: parts[3], minute: parts[4]))
     }
+
+    /// An amount as people type it, in either language: spaces between thousands, a comma or a point for decimals.
+    static func amountInput(_ text: String) -> String {
+        text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "").replacingOccurrences(of: ",", with: ".")
+    }
 }

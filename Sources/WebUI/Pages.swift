@@ -95,7 +95,9 @@ extension WebUI {
             }
             return try await body(visitor)
         } catch WebError.signInRequired {
-            return redirect("/sign-in?next=\(Self.escapedNext(request))")
+            // A session that ended (idle, expired) says so on the sign-in page, and its dead cookie is dropped.
+            guard visitor.sessionEnded else { return redirect("/sign-in?next=\(Self.escapedNext(request))") }
+            return redirect("/sign-in?ended=1&next=\(Self.escapedNext(request))", cookies: [cookie(Visitor.sessionCookie, "", maxAge: 0)])
         } catch WebError.secondFactorRequired {
             return redirect("/sign-in/code")
         } catch let error as WebError {
@@ -120,8 +122,11 @@ extension WebUI {
     }
 
     static func escapedNext(_ request: Request) -> String {
-        (request.uri.path + (request.uri.query.map { "?\($0)" } ?? "")).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+        escaped(request.uri.path + (request.uri.query.map { "?\($0)" } ?? ""))
     }
+
+    /// A return path as a query parameter value.
+    static func escaped(_ next: String) -> String { next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/" }
 
     /// A local path to return to after signing in; anything else goes home.
     static func safeNext(_ next: String) -> String {
@@ -131,4 +136,5 @@ extension WebUI {
 
 extension HTTPField.Name {
     static let serverTiming = Self("Server-Timing")!
+    static let forwardedFor = Self("X-Forwarded-For")!
 }

@@ -28,12 +28,26 @@ public enum Secrets {
 
     static func verifyPassword(_ password: String, hash: String) -> Bool { Bcrypt.verify(password, hash: hash) }
 
-    /// A TOTP code (RFC 6238: SHA-1, 6 digits, 30 s) is accepted in its own step and the one before, for clock drift.
-    static func verifyTOTP(_ code: String, secret: String, at time: Date) -> Bool {
+    /// The time-step (Unix time / 30) whose TOTP code (RFC 6238: SHA-1, 6 digits) `code` is: the current step or, for
+    /// clock drift, the one before. Nil when it is neither.
+    static func totpStep(_ code: String, secret: String, at time: Date) -> Int64? {
         let digits = code.filter { !$0.isWhitespace }
-        guard digits.count == 6, let value = Int(digits) else { return false }
-        let totp = TOTP(secret: secret)
-        return [time, time - 30].contains { totp.compute(date: $0) == value }
+        guard digits.count == 6, let value = Int(digits) else { return nil }
+        let current = Int64(time.timeIntervalSince1970 / 30)
+        let otp = HOTP(secret: secret)
+        return [current, current - 1].first { otp.compute(counter: UInt64($0)) == value }
+    }
+
+    /// A new TOTP secret: 32 characters of the base32 alphabet, 160 random bits (RFC 4226's recommended key size).
+    static func totpSecret() -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<32).map { _ in alphabet.randomElement(using: &generator)! })
+    }
+
+    /// The `otpauth://` URL an authenticator app reads (from a QR code or a link) to add `secret` for `account`.
+    static func authenticatorURL(secret: String, account: String) -> String {
+        TOTP(secret: secret).createAuthenticatorURL(label: "Quartermaster:\(account)", issuer: "Quartermaster")
     }
 
     /// The authenticator-app form of a secret: its bytes in base32, as `otpauth://` URLs carry it.

@@ -8,6 +8,8 @@ struct Visitor: Sendable {
     let language: Language
     let session: WebAccessStore.Session?
     let sessionHash: String?
+    /// The request carried a session cookie whose session has ended (signed out, expired, or idle too long).
+    let sessionEnded: Bool
     /// The anonymous double-submit token (cookie `qm_csrf`), minted when the request has none.
     let anonymousToken: String
     let mintedAnonymousToken: Bool
@@ -48,15 +50,19 @@ extension WebUI {
         let language = Language.negotiate(cookie: cookies[Visitor.languageCookie]?.value, acceptLanguage: request.headers[.acceptLanguage])
         var session: WebAccessStore.Session?
         var hash: String?
+        let now = clock.now
         if let token = cookies[Visitor.sessionCookie]?.value, !token.isEmpty {
             hash = Secrets.sha256(token)
-            session = try await access.session(tokenHash: hash!, at: Date())
+            session = try await access.session(tokenHash: hash!, at: now, activeSince: now - settings.idleTimeout)
+            // Each request keeps the session alive; the time is written at most once a minute.
+            if let session, now.timeIntervalSince(session.lastSeenAt) >= 60 { try await access.touchSession(tokenHash: hash!, at: now) }
         }
         let anonymous = cookies[Visitor.csrfCookie]?.value ?? ""
         return Visitor(
             language: language,
             session: session,
             sessionHash: session == nil ? nil : hash,
+            sessionEnded: hash != nil && session == nil,
             anonymousToken: anonymous.isEmpty ? Secrets.token() : anonymous,
             mintedAnonymousToken: anonymous.isEmpty
         )

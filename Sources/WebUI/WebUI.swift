@@ -11,26 +11,43 @@ public struct WebUI: Sendable {
     let access: WebAccessStore
     let log: LogStore
     let settings: WebSettings
+    /// The real time, which sessions, codes and throttling go by, whatever the platform clock's rate.
+    let clock: any TimeSource
     let pages: Pages
     /// Checked against when an address is unknown.
     let decoyHash: String
 
-    public init(ledger: Ledger, identity: IdentityStore, log: LogStore, settings: WebSettings = .init()) async throws {
+    public init(
+        ledger: Ledger,
+        identity: IdentityStore,
+        log: LogStore,
+        settings: WebSettings = .init(),
+        clock: any TimeSource = SystemTime()
+    ) async throws {
         self.ledger = ledger
         self.identity = identity
         access = WebAccessStore(database: ledger.database)
         self.log = log
         self.settings = settings
+        self.clock = clock
         pages = try await Pages.load()
         decoyHash = Secrets.hashPassword(Secrets.token(), cost: settings.bcryptCost)
     }
 
-    public func register<Context: RequestContext>(on router: some RouterMethods<Context>) {
+    public func register<Context: RemoteAddressRequestContext>(on router: some RouterMethods<Context>) {
         func get(_ path: RouterPath, _ handler: @escaping @Sendable (Request, Parameters) async throws -> Response) {
             router.get(path) { request, context in try await handler(request, context.parameters) }
         }
         func post(_ path: RouterPath, _ handler: @escaping @Sendable (Request, Parameters) async throws -> Response) {
             router.post(path) { request, context in try await handler(request, context.parameters) }
+        }
+        /// Sign-in forms, throttled per client as well as per address.
+        func postFromClient(_ path: RouterPath, _ handler: @escaping @Sendable (Request, String) async throws -> Response) {
+            let trusted = Set(settings.trustedProxies.map(ClientAddress.normalized))
+            router.post(path) { request, context in
+                let forwarded = request.headers[values: .forwardedFor]
+                return try await handler(request, ClientAddress.key(peer: context.remoteAddress, forwardedFor: forwarded, trustedProxies: trusted))
+            }
         }
         get("/", { request, _ in try await home(request) })
         get("/assets/:file", { try await asset($0, $1) })
@@ -38,9 +55,11 @@ public struct WebUI: Sendable {
         get("/dashboard", { request, _ in try await dashboard(request) })
         get("/dashboard.csv", { request, _ in try await dashboardCSV(request) })
         get("/sign-in", { request, _ in try await signInPage(request) })
-        post("/sign-in", { request, _ in try await signIn(request) })
+        postFromClient("/sign-in", { try await signIn($0, client: $1) })
         get("/sign-in/code", { request, _ in try await codePage(request) })
-        post("/sign-in/code", { request, _ in try await submitCode(request) })
+        postFromClient("/sign-in/code", { try await submitCode($0, client: $1) })
+        get("/sign-in/enrol", { request, _ in try await enrolmentPage(request) })
+        postFromClient("/sign-in/enrol", { try await confirmEnrolment($0, client: $1) })
         post("/sign-out", { request, _ in try await signOut(request) })
         get("/register", { request, _ in try await registrationPage(request) })
         post("/register", { request, _ in try await register(request) })

@@ -11,7 +11,7 @@ import Testing
     @Test func anonymousVisitorsAreSentToSignInFromEveryOfficialPage() async throws {
         try await WebTestApp.with { app, client in
             let tender = try await app.publishedTender()
-            let browser = Browser(client)
+            let browser = app.browser(client)
             for path in ["/tenders/new", "/my/bids", "/tenders/\(tender)/evaluation"] {
                 let reply = try await browser.get(path)
                 #expect(reply.status == .seeOther, "\(path)")
@@ -45,7 +45,7 @@ import Testing
                 ]
             )
             _ = try await app.ledger.execute(.create(id: TenderID("draft-1"), notice: notice), tender: TenderID("draft-1"), actor: officer)
-            let reply = try await Browser(client).get("/tenders/draft-1")
+            let reply = try await app.browser(client).get("/tenders/draft-1")
             #expect(reply.status == .notFound)
             #expect(!reply.body.contains("Secret draft"))
         }
@@ -54,7 +54,7 @@ import Testing
     @Test func deliveryLocationsAreWithheldFromThePublicAndDeclared() async throws {
         try await WebTestApp.with { app, client in
             let tender = try await app.publishedTender(deliveryLocation: "Depot 7, Kharkiv oblast")
-            let anonymous = try await Browser(client).get("/tenders/\(tender)")
+            let anonymous = try await app.browser(client).get("/tenders/\(tender)")
             #expect(anonymous.status == .ok)
             #expect(!anonymous.body.contains("Depot 7"))
             #expect(anonymous.body.contains("Delivery locations of items"))
@@ -63,7 +63,7 @@ import Testing
 
     @Test func officialsNeedTheirSecondFactorBeforeAnyOfficialPage() async throws {
         try await WebTestApp.with { app, client in
-            let browser = Browser(client)
+            let browser = app.browser(client)
             _ = try await browser.get("/sign-in")
             let reply = try await browser.post("/sign-in", ["email": "officer@example.org", "password": WebTestApp.password, "next": "/tenders/new"])
             #expect(reply.status == .seeOther)
@@ -82,13 +82,13 @@ import Testing
 
     @Test func formsWithoutTheSessionsCSRFTokenAreRefused() async throws {
         try await WebTestApp.with { app, client in
-            let browser = Browser(client)
+            let browser = app.browser(client)
             try await browser.signIn("officer", password: WebTestApp.password, totpSecret: WebTestApp.secret("officer"))
             _ = try await browser.get("/tenders/new")
             let before = try await app.ledger.lastSequence()
             let fields = [
-                "title": "Forged", "method": "open", "criteria": "lowest-price", "value": "100.00", "currency": "UAH",
-                "description.1": "Thing", "cpv.1": "32236000-6", "quantity.1": "1", "unit.1": "H87",
+                "title": "Forged", "method": "open", "criteria": "lowest-price", "lot.1.value": "100.00", "currency": "UAH",
+                "lot.1.item.1.description": "Thing", "lot.1.item.1.cpv": "32236000-6", "lot.1.item.1.quantity": "1", "lot.1.item.1.unit": "H87",
             ]
             for token in ["", "forged-token"] {
                 let reply = try await browser.post("/tenders/new", fields, csrf: token)
@@ -106,7 +106,7 @@ import Testing
             let tender = try await app.publishedTender()
             _ = try await app.bid("supplier-a", on: tender, price: "900000.00")
             let rival = try await app.bid("supplier-b", on: tender, price: "876543.21")
-            let browser = Browser(client)
+            let browser = app.browser(client)
             try await browser.signIn("supplier-a", password: WebTestApp.password, totpSecret: nil)
             let page = try await browser.get("/tenders/\(tender)")
             #expect(page.status == .ok)
@@ -118,7 +118,7 @@ import Testing
             #expect(rivalBid?.value.status == .submitted)
             let evaluation = try await browser.get("/tenders/\(tender)/evaluation")
             #expect(evaluation.status == .forbidden)
-            let officer = Browser(client)
+            let officer = app.browser(client)
             try await officer.signIn("officer", password: WebTestApp.password, totpSecret: WebTestApp.secret("officer"))
             let sealed = try await officer.get("/tenders/\(tender)")
             #expect(!sealed.body.contains("876,543.21") && !sealed.body.contains("900,000.00"), "sealed from the buyer too")
@@ -127,7 +127,7 @@ import Testing
 
     @Test func repeatedFailedSignInsAreThrottled() async throws {
         try await WebTestApp.with { app, client in
-            let browser = Browser(client)
+            let browser = app.browser(client)
             _ = try await browser.get("/sign-in")
             for _ in 0..<5 {
                 let reply = try await browser.post("/sign-in", ["email": "supplier-a@example.org", "password": "wrong", "next": "/"])
@@ -140,7 +140,7 @@ import Testing
 
     @Test func signingOutEndsTheSession() async throws {
         try await WebTestApp.with { app, client in
-            let browser = Browser(client)
+            let browser = app.browser(client)
             try await browser.signIn("supplier-a", password: WebTestApp.password, totpSecret: nil)
             let stolen = browser.cookies["qm_session"] ?? ""
             _ = try await browser.get("/my/bids")
@@ -148,7 +148,7 @@ import Testing
             let after = try await browser.get("/my/bids")
             #expect(after.status == .seeOther)
             #expect(!stolen.isEmpty)
-            let replay = Browser(client)
+            let replay = app.browser(client)
             replay.cookies["qm_session"] = stolen
             let replayed = try await replay.get("/my/bids")
             #expect(replayed.status == .seeOther, "the old token is worthless")

@@ -40,4 +40,28 @@ import Testing
             #expect(words.isEmpty, "\(name) has text outside the catalogues: \(words.prefix(5))")
         }
     }
+
+    /// Every refusal the domain, the storage layer or the web layer can give a page has its text in both languages, so
+    /// a Ukrainian reader never gets an English message. Found by reading the sources, so a new code cannot slip by.
+    @Test func everyRefusalThatCanReachAPageIsTranslated() throws {
+        let root = Self.sources.deletingLastPathComponent()
+        // Only the platform's own scheduler and log issue these; no form can cause them.
+        let unreachable: Set = ["system-only", "unknown-event-type", "idempotency-key-reused", "checkpoint-not-newer"]
+        var codes: Set = ["illegal-transition"]
+        for module in ["Procurement", "Storage", "WebUI"] {
+            let directory = root.appendingPathComponent(module)
+            for case let file as String in FileManager.default.enumerator(atPath: directory.path)! where file.hasSuffix(".swift") {
+                let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+                for match in text.matches(of: /code: (?:String = )?"([a-z0-9-]+)"/) { codes.insert(String(match.1)) }
+                for match in text.matches(of: /notFound\(entity: "([a-z]+)"/) { codes.insert("\(match.1)-not-found") }
+            }
+        }
+        codes.subtract(unreachable)
+        #expect(codes.count > 80)
+        for language in ["en", "uk"] {
+            let catalog = try Self.catalog(language)
+            let missing = codes.filter { catalog["error.\($0)"] == nil }.sorted()
+            #expect(missing.isEmpty, "\(language) lacks error.\(missing)")
+        }
+    }
 }

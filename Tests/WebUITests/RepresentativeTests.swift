@@ -10,7 +10,7 @@ import Testing
 @Suite struct RepresentativeTests {
     @Test func aRepresentativeAddsAColleagueWhoCanSignIn() async throws {
         try await WebTestApp.with { app, client in
-            let browser = Browser(client)
+            let browser = app.browser(client)
             try await browser.signIn("supplier-a", password: WebTestApp.password, totpSecret: nil)
             _ = try await browser.get("/my/organization")
             let reply = try await browser.post(
@@ -21,7 +21,7 @@ import Testing
             #expect(reply.body.contains("second@example.org"))
             let added = try await app.services.identity.account(email: "second@example.org")
             #expect(added?.organization.id.rawValue == "supplier-a", "the organisation comes from the session, not the form")
-            let colleague = Browser(client)
+            let colleague = app.browser(client)
             _ = try await colleague.get("/sign-in")
             let signIn = try await colleague.post("/sign-in", ["email": "second@example.org", "password": WebTestApp.password, "next": "/my/bids"])
             #expect(signIn.location == "/my/bids")
@@ -30,10 +30,10 @@ import Testing
 
     @Test func officialsAndAnonymousVisitorsCannotAddRepresentatives() async throws {
         try await WebTestApp.with { app, client in
-            let anonymous = Browser(client)
+            let anonymous = app.browser(client)
             let page = try await anonymous.get("/my/organization")
             #expect(page.location?.hasPrefix("/sign-in") == true)
-            let officer = Browser(client)
+            let officer = app.browser(client)
             try await officer.signIn("officer", password: WebTestApp.password, totpSecret: WebTestApp.secret("officer"))
             let refused = try await officer.get("/my/organization")
             #expect(refused.status == .forbidden)

@@ -14,7 +14,7 @@ import Testing
         try await WebTestApp.with { app, client in
             let id = try await app.publishedTender(method: .restricted)
 
-            let alpha = Browser(client)
+            let alpha = app.browser(client)
             try await alpha.signIn("supplier-a", password: WebTestApp.password, totpSecret: nil)
             let open = try await alpha.get("/tenders/\(id)")
             #expect(open.body.contains("id=\"apply-candidate\""))
@@ -22,7 +22,7 @@ import Testing
             let applied = try await alpha.post("/tenders/\(id)/candidates", [:])
             #expect(applied.status == .seeOther)
 
-            let bravo = Browser(client)
+            let bravo = app.browser(client)
             try await bravo.signIn("supplier-b", password: WebTestApp.password, totpSecret: nil)
             let rivalView = try await bravo.get("/tenders/\(id)")
             #expect(!rivalView.body.contains("Alpha Defence"), "a rival never learns who applied")
@@ -30,14 +30,14 @@ import Testing
             app.time.advance(by: 12 * 86_400)
             let fired = await Scheduler(ledger: app.ledger, logger: Logger(label: "test")).tick()
             #expect(fired == 1)
-            let evaluator = Browser(client)
+            let evaluator = app.browser(client)
             try await evaluator.signIn("evaluator", password: WebTestApp.password, totpSecret: WebTestApp.secret("evaluator"))
             let listed = try await evaluator.get("/tenders/\(id)")
             #expect(listed.body.contains("Alpha Defence") && listed.body.contains("candidate-submit"))
             let decided = try await evaluator.post("/tenders/\(id)/candidates/supplier-a/decision", ["outcome": "qualified"])
             #expect(decided.status == .seeOther)
 
-            let buyer = Browser(client)
+            let buyer = app.browser(client)
             try await buyer.signIn("officer", password: WebTestApp.password, totpSecret: WebTestApp.secret("officer"))
             _ = try await buyer.get("/tenders/\(id)")
             let invited = try await buyer.post("/tenders/\(id)/invitations", ["deadline": TenderFormTests.kyiv(app.time.now + 12 * 86_400)])

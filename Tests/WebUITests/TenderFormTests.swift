@@ -11,19 +11,20 @@ import Testing
 /// published with a deadline checked against the dated rules.
 @Suite struct TenderFormTests {
     static let fields = [
-        "title": "Field radios", "method": "open", "criteria": "lowest-price", "value": "250000.00", "currency": "EUR",
-        "description.1": "Handheld radio", "cpv.1": "32236000-6", "nsn.1": "5820-01-234-5678", "quantity.1": "40", "unit.1": "H87",
+        "title": "Field radios", "method": "open", "criteria": "lowest-price", "lot.1.value": "250000.00", "currency": "EUR",
+        "lot.1.item.1.description": "Handheld radio", "lot.1.item.1.cpv": "32236000-6", "lot.1.item.1.nsn": "5820-01-234-5678",
+        "lot.1.item.1.quantity": "40", "lot.1.item.1.unit": "H87",
     ]
 
     @Test func checkingTheCodesNamesThemAndCreatesNothing() async throws {
         try await WebTestApp.with { app, client in
-            let browser = Browser(client)
+            let browser = app.browser(client)
             try await browser.signIn("officer", password: WebTestApp.password, totpSecret: WebTestApp.secret("officer"))
             _ = try await browser.get("/tenders/new")
             var fields = Self.fields
             fields["check"] = "1"
-            fields["cpv.2"] = "32236000-2"
-            fields["description.2"] = "Antenna"
+            fields["lot.1.item.2.cpv"] = "32236000-2"
+            fields["lot.1.item.2.description"] = "Antenna"
             let reply = try await browser.post("/tenders/new", fields)
             #expect(reply.status == .ok)
             #expect(reply.body.contains("Radio telephones"), "the CPV title is shown")
@@ -35,7 +36,7 @@ import Testing
 
     @Test func aDraftIsCreatedAndPublishedThroughTheForms() async throws {
         try await WebTestApp.with { app, client in
-            let browser = Browser(client)
+            let browser = app.browser(client)
             try await browser.signIn("officer", password: WebTestApp.password, totpSecret: WebTestApp.secret("officer"))
             _ = try await browser.get("/tenders/new")
             let created = try await browser.post("/tenders/new", Self.fields)
@@ -70,7 +71,7 @@ import Testing
             _ = try await app.bid("supplier-a", on: tender, price: "900000.00")
             app.time.advance(by: 9 * 86_400)
             _ = await Scheduler(ledger: app.ledger, logger: Logger(label: "test")).tick()
-            let officer = Browser(client)
+            let officer = app.browser(client)
             try await officer.signIn("officer", password: WebTestApp.password, totpSecret: WebTestApp.secret("officer"))
             _ = try await officer.get("/tenders/\(tender)")
             let opened = try await officer.post("/tenders/\(tender)/opening", [:])

@@ -24,25 +24,7 @@ extension TenderEvent.Notice {
         guard Set(items.map(\.id)).count == items.count else {
             throw DomainError.invalidField(field: "lots.items.id", code: "duplicate-id", reason: "item ids must be unique")
         }
-        for lot in lots {
-            try Self.text(lot.title, field: "lots.title", range: 1...300)
-            guard lot.value.amount > 0 else {
-                throw DomainError.invalidField(
-                    field: "lots.value",
-                    code: "non-positive-value",
-                    reason: "lot \(lot.id) needs an estimated value above zero"
-                )
-            }
-            guard (1...1000).contains(lot.items.count) else {
-                throw DomainError.invalidField(field: "lots.items", code: "invalid-item-count", reason: "lot \(lot.id) needs 1 to 1000 items")
-            }
-            for item in lot.items {
-                try Self.text(item.description, field: "lots.items.description", range: 1...2000)
-                guard (1...100_000_000).contains(item.quantity) else {
-                    throw DomainError.invalidField(field: "lots.items.quantity", code: "invalid-quantity", reason: "quantity must be 1 to 100000000")
-                }
-            }
-        }
+        for lot in lots { try lot.validate() }
         switch method {
         case .negotiated:
             guard negotiationGround != nil else {
@@ -83,5 +65,28 @@ extension TenderEvent.Notice {
     /// Names of people and organisations: 2 to 300 characters.
     public static func validateName(_ name: String) throws {
         try text(name, field: "name", range: 2...300)
+    }
+}
+
+extension Lot {
+    /// Checks one lot and its items, as a notice does for each of its lots.
+    public func validate() throws {
+        try TenderEvent.Notice.text(title, field: "lots.title", range: 1...300)
+        guard value.amount > 0 else {
+            throw DomainError.invalidField(field: "lots.value", code: "non-positive-value", reason: "lot \(id) needs an estimated value above zero")
+        }
+        guard (1...1000).contains(items.count) else {
+            throw DomainError.invalidField(field: "lots.items", code: "invalid-item-count", reason: "lot \(id) needs 1 to 1000 items")
+        }
+        for item in items { try item.validate() }
+    }
+}
+
+extension Item {
+    public func validate() throws {
+        try TenderEvent.Notice.text(description, field: "lots.items.description", range: 1...2000)
+        guard (1...100_000_000).contains(quantity) else {
+            throw DomainError.invalidField(field: "lots.items.quantity", code: "invalid-quantity", reason: "quantity must be 1 to 100000000")
+        }
     }
 }

@@ -35,6 +35,12 @@ public enum DomainError: Error, Equatable, Sendable {
         }
     }
 
+    /// The field an invalid-field refusal names.
+    public var field: String? {
+        if case .invalidField(let field, _, _) = self { return field }
+        return nil
+    }
+
     public var message: String {
         switch self {
         case .invalidField(let field, _, let reason): "\(field): \(reason)"

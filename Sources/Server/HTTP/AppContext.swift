@@ -1,16 +1,19 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import Procurement
 import Storage
 
-/// Per-request context: the signed-in account, if any, and the platform's JSON conventions.
-public struct AppContext: RequestContext {
+/// Per-request context: the signed-in account, if any, the connection's peer, and the platform's JSON conventions.
+public struct AppContext: RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var account: IdentityStore.Account?
+    public let remoteAddress: SocketAddress?
 
     public init(source: Source) {
         coreContext = .init(source: source)
         account = nil
+        remoteAddress = source.channel.remoteAddress
     }
 
     /// Requests are commands and small documents; anything larger is refused with 413.

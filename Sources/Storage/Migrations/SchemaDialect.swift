@@ -7,7 +7,7 @@ struct SchemaDialect {
 
     init(_ sql: any SQLDatabase) { isPostgres = sql.dialect.name == "postgresql" }
 
-    /// A CREATE TABLE statement for this database. On PostgreSQL, whole numbers are 64-bit, text compares byte by
+    /// A CREATE TABLE (or ALTER TABLE) statement for this database. On PostgreSQL, whole numbers are 64-bit, text compares byte by
     /// byte as in SQLite (so ISO timestamps and identifiers sort alike), and sequence numbers are assigned by the
     /// writer rather than AUTOINCREMENT.
     func table(_ statement: String) -> SQLQueryString {

@@ -3,14 +3,22 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdOTP
 import HummingbirdTesting
+import Procurement
 
 /// A minimal browser over the test client: keeps cookies, sends forms, and reads the CSRF token of the last page.
 final class Browser: @unchecked Sendable {
     let client: any TestClientProtocol
+    /// The time the authenticator app shows codes for.
+    let clock: any TimeSource
     var cookies: [String: String] = [:]
+    /// Sent with every request, e.g. `X-Forwarded-For` as a proxy would add it.
+    var headers: HTTPFields = [:]
     private(set) var lastPage = ""
 
-    init(_ client: any TestClientProtocol) { self.client = client }
+    init(_ client: any TestClientProtocol, clock: any TimeSource) {
+        self.client = client
+        self.clock = clock
+    }
 
     struct Reply {
         let status: HTTPResponse.Status
@@ -41,12 +49,15 @@ final class Browser: @unchecked Sendable {
         let reply = try await post("/sign-in", ["email": "\(name)@example.org", "password": password, "next": "/"])
         guard let totpSecret else { return }
         _ = try await get(reply.location ?? "/sign-in/code")
-        let code = String(format: "%06d", TOTP(secret: totpSecret).compute())
-        _ = try await post("/sign-in/code", ["code": code, "next": "/"])
+        _ = try await post("/sign-in/code", ["code": code(totpSecret), "next": "/"])
     }
 
+    /// The code the authenticator app shows now.
+    func code(_ secret: String) -> String { String(format: "%06d", TOTP(secret: secret).compute(date: clock.now)) }
+
     private func send(_ method: HTTPRequest.Method, _ path: String, body: String?) async throws -> Reply {
-        var headers: HTTPFields = [.acceptLanguage: "en"]
+        var headers = self.headers
+        headers[.acceptLanguage] = "en"
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
         if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
         let response = try await client.execute(

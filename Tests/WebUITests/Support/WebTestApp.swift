@@ -10,19 +10,21 @@ import TransparencyLog
 import WebUI
 
 /// The real server (API and web UI on one router) over a fresh SQLite file, with a buyer's staff and two suppliers
-/// who have web passwords; officials also have TOTP secrets.
+/// who have web passwords; officials also have TOTP secrets. `time` is the platform clock, `wall` the real time that
+/// sessions, codes and throttling go by; both move only when a test moves them.
 struct WebTestApp {
     let directory: URL
     let database: SQLiteDatabase
     let services: Services
     let time: ManualTime
+    let wall: ManualTime
 
     static let password = "correct horse battery"
     static let start = Date()
 
     static func secret(_ user: String) -> String { "test-totp-\(user)" }
 
-    static func make() async throws -> WebTestApp {
+    static func make(trustedProxies: [String]) async throws -> WebTestApp {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qm-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let database = try await SQLiteDatabase.open(path: directory.appendingPathComponent("test.sqlite").path)
@@ -67,19 +69,28 @@ struct WebTestApp {
         )
         var settings = WebSettings()
         settings.bcryptCost = 4
-        let web = try await WebUI(ledger: ledger, identity: identity, log: publisher.store, settings: settings)
+        settings.trustedProxies = trustedProxies
+        let wall = ManualTime(start)
+        let web = try await WebUI(ledger: ledger, identity: identity, log: publisher.store, settings: settings, clock: wall)
         return WebTestApp(
             directory: directory,
             database: database,
             services: Services(ledger: ledger, identity: identity, log: publisher, web: web),
-            time: time
+            time: time,
+            wall: wall
         )
     }
 
-    static func with(_ body: @Sendable (WebTestApp, any TestClientProtocol) async throws -> Void) async throws {
-        let app = try await make()
+    /// Runs `body` against the app through the router, or over real HTTP connections (`.live`) where the client's
+    /// address matters, optionally behind trusted proxies.
+    static func with(
+        _ setup: TestingSetup = .router,
+        trustedProxies: [String] = [],
+        _ body: @Sendable (WebTestApp, any TestClientProtocol) async throws -> Void
+    ) async throws {
+        let app = try await make(trustedProxies: trustedProxies)
         do {
-            try await Application(router: buildRouter(app.services)).test(.router) { client in try await body(app, client) }
+            try await Application(router: buildRouter(app.services)).test(setup) { client in try await body(app, client) }
         } catch {
             try await app.database.close()
             throw error
@@ -89,6 +100,9 @@ struct WebTestApp {
     }
 
     var ledger: Ledger { services.ledger }
+
+    /// A browser whose authenticator app reads the app's wall clock.
+    func browser(_ client: any TestClientProtocol) -> Browser { Browser(client, clock: wall) }
 
     func actor(_ name: String, kind: Organization.Kind) async throws -> Actor {
         guard let account = try await services.identity.account(email: "\(name)@example.org") else { throw CancellationError() }
