@@ -124,34 +124,6 @@ import Testing
     }
 }
 
-@Suite struct MoneyTests {
-    @Test func parsesDecimalsExactly() throws {
-        let money = try Money(parsing: "0.30", .UAH)
-        #expect(money.amount == Decimal(string: "0.3"))
-        #expect(try money.adding(Money(parsing: "0.10", .UAH)).amountText == "0.40")
-        #expect(try Money(parsing: "1250000", .EUR).amountText == "1250000.00")
-        #expect(try Money(parsing: "7", .JPY).amountText == "7")
-    }
-
-    @Test(arguments: ["-1.00", "1.001", "1e5", "", "abc", "1,000.00", "10000000000000000"])
-    func refusesBadAmounts(text: String) {
-        #expect(throws: DomainError.self) { try Money(parsing: text, .UAH) }
-    }
-
-    @Test func roundTripsThroughJSONAsAString() throws {
-        let data = try EventCoding.encoder.encode(try Money(parsing: "1234567.89", .USD))
-        #expect(String(decoding: data, as: UTF8.self) == #"{"amount":"1234567.89","currency":"USD"}"#)
-        #expect(try EventCoding.decoder.decode(Money.self, from: data) == Money(parsing: "1234567.89", .USD))
-        #expect(throws: DecodingError.self) { try EventCoding.decoder.decode(Money.self, from: Data(#"{"amount":"-5","currency":"USD"}"#.utf8)) }
-        #expect(throws: DecodingError.self) { try EventCoding.decoder.decode(Money.self, from: Data(#"{"amount":"5","currency":"XXX"}"#.utf8)) }
-        #expect(throws: DecodingError.self) { try EventCoding.decoder.decode(Money.self, from: Data(#"{"amount":5,"currency":"USD"}"#.utf8)) }
-    }
-
-    @Test func refusesMixingCurrencies() throws {
-        #expect(throws: DomainError.self) { try Money(parsing: "1", .USD).adding(Money(parsing: "1", .EUR)) }
-    }
-}
-
 @Suite struct TimestampTests {
     @Test func formattingAParsedTimeGivesTheSameText() {
         for millisecond in 0..<1000 {
