@@ -148,6 +148,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "QuartermasterCLITests",
+            dependencies: ["QuartermasterCLI", "TransparencyLog"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "WebUITests",
             dependencies: [
                 "WebUI", "Server", "Storage", "Procurement", "TransparencyLog",
