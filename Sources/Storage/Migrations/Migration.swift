@@ -8,5 +8,7 @@ public protocol Migration: Sendable {
 
 /// The ordered list of every migration.
 public enum Migrations {
-    public static let all: [any Migration] = [CreateEventStore(), CreateProjections(), CreateIdentity(), CreateTransparencyLog(), CreateWebAccess()]
+    public static let all: [any Migration] = [
+        CreateEventStore(), CreateProjections(), CreateIdentity(), CreateTransparencyLog(), CreateWebAccess(), CreateTenderSearch(),
+    ]
 }
