@@ -128,7 +128,7 @@ let package = Package(
         ),
         .target(
             name: "DatabaseTestSupport",
-            dependencies: ["Storage", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: ["Procurement", "Storage", .product(name: "SQLKit", package: "sql-kit")],
             path: "Tests/DatabaseTestSupport",
             swiftSettings: swiftSettings
         ),
@@ -155,7 +155,7 @@ let package = Package(
         .testTarget(
             name: "WebUITests",
             dependencies: [
-                "WebUI", "Server", "Storage", "Procurement", "TransparencyLog",
+                "WebUI", "Server", "Storage", "Procurement", "TransparencyLog", "DatabaseTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
