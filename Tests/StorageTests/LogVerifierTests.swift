@@ -90,7 +90,9 @@ import TransparencyLog
 
     // MARK: Tampering
 
-    @Test(arguments: TestBackend.enabled, Tampering.all)
+    /// One case at a time: each builds a ledger of some forty transactions, and all of them at once would crowd out
+    /// the rest of the suite on a small machine.
+    @Test(.serialized, arguments: TestBackend.enabled, Tampering.all)
     func tamperingNamesTheFirstBadIndex(on backend: TestBackend, _ tampering: Tampering) async throws {
         try await LogFixture.with(backend) { fixture in
             let failure = try await fixture.failure(tampering: try tampering.statements(fixture))
