@@ -44,7 +44,7 @@ struct LogFixture: Sendable {
         return result
     }
 
-    static func supplier(_ id: String) -> (Organization, Actor) {
+    private static func supplier(_ id: String) -> (Organization, Actor) {
         let organization = Organization(id: OrganizationID(id), name: "Supplier \(id)", kind: .supplier, country: "POL")
         let actor = Actor.user(
             User(id: UserID("rep-\(id)"), organizationID: organization.id, name: "Rep \(id)", roles: [.supplierRepresentative]),
@@ -53,7 +53,7 @@ struct LogFixture: Sendable {
         return (organization, actor)
     }
 
-    static func offer(_ price: String) -> [LotBid] {
+    private static func offer(_ price: String) -> [LotBid] {
         [LotBid(lotID: LotID("lot-1"), price: try! Money(parsing: price, .UAH))]
     }
 
@@ -143,7 +143,7 @@ struct LogFixture: Sendable {
     }
 
     /// What `LogPublisher.publish` does: sign the current tree if it is consistent with the last checkpoint.
-    static func publish(_ store: LogStore, _ signer: CheckpointSigner) async throws {
+    private static func publish(_ store: LogStore, _ signer: CheckpointSigner) async throws {
         _ = try await store.recordCheckpoint(at: Date()) { size, latest, reader in
             let previous = try latest.map { try Checkpoint(parsing: try SignedNote(parsing: Array($0.note.utf8)).text) }
             let root = try await reader.treeHash(size: size)
