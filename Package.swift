@@ -130,7 +130,7 @@ let package = Package(
         ),
         .target(
             name: "DatabaseTestSupport",
-            dependencies: ["Storage", .product(name: "SQLKit", package: "sql-kit")],
+            dependencies: ["Procurement", "Storage", .product(name: "SQLKit", package: "sql-kit")],
             path: "Tests/DatabaseTestSupport",
             swiftSettings: swiftSettings
         ),
@@ -150,9 +150,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "QuartermasterCLITests",
+            dependencies: ["QuartermasterCLI", "TransparencyLog"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "WebUITests",
             dependencies: [
-                "WebUI", "Server", "Storage", "Procurement", "TransparencyLog",
+                "WebUI", "Server", "Storage", "Procurement", "TransparencyLog", "DatabaseTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),

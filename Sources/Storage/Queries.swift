@@ -119,14 +119,12 @@ extension Ledger {
                 query.appendInterpolation(bind: buyer.rawValue)
             }
             if let code = filter.code {
-                query.appendInterpolation(unsafeRaw: " AND cpv_codes LIKE ")
-                query.appendInterpolation(bind: "% " + Self.likeEscaped(Self.searchable(code: code)) + "%")
-                query.appendInterpolation(unsafeRaw: " ESCAPE '\\'")
+                query.appendInterpolation(unsafeRaw: " AND ")
+                query.appendInterpolation(TenderSearch.code(code))
             }
-            if let text = filter.text?.lowercased(), !text.isEmpty {
-                query.appendInterpolation(unsafeRaw: " AND search_text LIKE ")
-                query.appendInterpolation(bind: "%" + Self.likeEscaped(text) + "%")
-                query.appendInterpolation(unsafeRaw: " ESCAPE '\\'")
+            if let text = filter.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+                query.appendInterpolation(unsafeRaw: " AND ")
+                query.appendInterpolation(TenderSearch.text(text, on: sql))
             }
             query.appendInterpolation(unsafeRaw: " ORDER BY created_at DESC, id LIMIT ")
             query.appendInterpolation(bind: filter.limit)
@@ -151,16 +149,6 @@ extension Ledger {
 
     public func events(tender: TenderID) async throws -> [RecordedEvent] {
         try await database.read { try await EventStore.stream("tender:\(tender)", on: $0) }
-    }
-
-    /// CPV codes are stored as `35811300-5`, NSNs as 13 characters without separators.
-    private static func searchable(code: String) -> String {
-        let trimmed = code.trimmingCharacters(in: .whitespaces).uppercased()
-        return trimmed.wholeMatch(of: /[0-9]{8}-[0-9]/) != nil ? trimmed : trimmed.filter { $0 != "-" && $0 != " " }
-    }
-
-    private static func likeEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 }
 

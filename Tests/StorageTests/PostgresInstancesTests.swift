@@ -16,28 +16,19 @@ import Testing
         let scratch = try await ScratchDatabase.create(.postgres)
         let first = try await scratch.open()
         let second = try await scratch.open()
-        try await Migrator(database: first).migrate()
-        let ledgers = [first, second].map { Ledger(database: $0, time: ManualTime(LedgerTests.start)) }
-        _ = try await ledgers[0].register(LedgerTests.buyer, actor: .system)
         let writes = 120
-        async let observed = Self.watchFeed(on: second, until: Int64(writes + 1))
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for index in 0..<writes {
-                group.addTask {
-                    let id = TenderID("t-\(index)")
-                    _ = try await ledgers[index % 2].execute(.create(id: id, notice: LedgerTests.notice), tender: id, actor: LedgerTests.officer)
-                }
-            }
-            try await group.waitForAll()
-        }
-        let gaps = try await observed
-        let sequences = try await Self.sequences(on: first)
-        let leaves = try await first.read { sql in
-            try await sql.raw("SELECT seq FROM tlog_leaves ORDER BY leaf_index").all().map { try $0.decode(column: "seq", as: Int64.self) }
+        let outcome: (gaps: [[Int64]], sequences: [Int64], leaves: [Int64])
+        do { outcome = try await Self.write(writes, through: first, and: second) } catch {
+            // A pool freed while open stops the whole test process (AsyncKit asserts it), hiding this error.
+            try? await first.close()
+            try? await second.close()
+            try? await scratch.drop()
+            throw error
         }
         try await first.close()
         try await second.close()
         try await scratch.drop()
+        let (gaps, sequences, leaves) = outcome
         #expect(sequences == Array(1...Int64(writes + 1)))
         #expect(leaves == sequences)
         #expect(gaps.isEmpty, "a reader saw later events before earlier ones: \(gaps)")
@@ -73,6 +64,33 @@ import Testing
         try await second.close()
         try await scratch.drop()
         #expect(applied.sorted() == Migrations.all.map(\.name).sorted())
+    }
+
+    /// Creates `writes` tenders through both instances at once while a reader polls the second; returns what the
+    /// reader saw out of order, then the event sequences and the log leaves' sequences.
+    private static func write(
+        _ writes: Int,
+        through first: any Database,
+        and second: any Database
+    ) async throws -> (gaps: [[Int64]], sequences: [Int64], leaves: [Int64]) {
+        try await Migrator(database: first).migrate()
+        let ledgers = [first, second].map { Ledger(database: $0, time: ManualTime(LedgerTests.start)) }
+        _ = try await ledgers[0].register(LedgerTests.buyer, actor: .system)
+        async let observed = watchFeed(on: second, until: Int64(writes + 1))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<writes {
+                group.addTask {
+                    let id = TenderID("t-\(index)")
+                    _ = try await ledgers[index % 2].execute(.create(id: id, notice: LedgerTests.notice), tender: id, actor: LedgerTests.officer)
+                }
+            }
+            try await group.waitForAll()
+        }
+        let gaps = try await observed
+        let leaves = try await first.read { sql in
+            try await sql.raw("SELECT seq FROM tlog_leaves ORDER BY leaf_index").all().map { try $0.decode(column: "seq", as: Int64.self) }
+        }
+        return (gaps, try await sequences(on: first), leaves)
     }
 
     private static func sequences(on database: any Database) async throws -> [Int64] {

@@ -56,14 +56,14 @@ import TransparencyLog
                 let time = ManualTime(LogFixture.start)
                 let (one, two) = (Ledger(database: first, time: time), Ledger(database: second, time: time))
                 let (supplier, representative) = LogFixture.supplier("alpha")
-                _ = try await one.register(LogFixture.buyer, actor: .system)
+                _ = try await one.register(LedgerTests.buyer, actor: .system)
                 _ = try await one.register(supplier, actor: .system)
                 let tender = TenderID("t")
-                _ = try await one.execute(.create(id: tender, notice: LogFixture.notice), tender: tender, actor: LogFixture.officer)
+                _ = try await one.execute(.create(id: tender, notice: LedgerTests.notice), tender: tender, actor: LedgerTests.officer)
                 _ = try await one.execute(
                     .publish(candidatePeriodEnd: nil, tenderPeriodEnd: LogFixture.start + 10 * 86_400),
                     tender: tender,
-                    actor: LogFixture.officer
+                    actor: LedgerTests.officer
                 )
                 _ = try await one.execute(
                     .submit(id: BidID("b-1"), tenderID: tender, lots: LogFixture.offer("90.00")),

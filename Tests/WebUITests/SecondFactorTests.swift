@@ -1,3 +1,4 @@
+import DatabaseTestSupport
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -20,7 +21,7 @@ import WebUI
     @Test func anOfficialWithoutASecretEnrolsAndItIsActiveOnlyOnceConfirmed() async throws {
         try await WebTestApp.with { app, client in
             let tender = try await app.publishedTender()
-            let access = WebAccessStore(database: app.database)
+            let access = WebAccessStore(database: app.world.database)
             _ = try await access.resetSecondFactor(user: Self.evaluator, at: app.wall.now)
             let browser = app.browser(client)
             _ = try await browser.get("/sign-in")
@@ -91,7 +92,7 @@ import WebUI
 
     @Test func noOneButTheOfficialSigningInReachesEnrolment() async throws {
         try await WebTestApp.with { app, client in
-            let access = WebAccessStore(database: app.database)
+            let access = WebAccessStore(database: app.world.database)
             _ = try await access.resetSecondFactor(user: Self.evaluator, at: app.wall.now)
 
             let anonymous = app.browser(client)

@@ -10,6 +10,6 @@ public protocol Migration: Sendable {
 public enum Migrations {
     public static let all: [any Migration] = [
         CreateEventStore(), CreateProjections(), CreateIdentity(), CreateTransparencyLog(), CreateWebAccess(),
-        HardenWebAccess(),
+        HardenWebAccess(), CreateTenderSearch(),
     ]
 }

@@ -10,112 +10,55 @@ import Storage
 import Testing
 import TransparencyLog
 
-/// A real server over a fresh database (SQLite, or PostgreSQL: ``TestBackend``), a manual clock, and a cast of
-/// organisations and users with tokens.
+/// A real server over a fresh database (SQLite, or PostgreSQL: ``TestBackend``) with the ``TestCast`` of
+/// organisations and users, each with an API token, and a manual clock.
 struct TestApp {
-    let scratch: ScratchDatabase
-    let database: any Database
+    let world: TestWorld
     let services: Services
-    let time: ManualTime
+    /// Each member's token by name (`TestCast.members`).
     let tokens: [String: String]
 
     static let start = Date(timeIntervalSince1970: 1_796_000_000)
     static let day: TimeInterval = 86_400
     static let origin = "test.quartermaster.local/log"
 
-    /// Organisations: `dpa` (buyer), `dot` (another buyer), `supplier-a/b/c`, `audit`.
-    /// Token names: admin, officer, evaluator, evaluator2, approver, foreign-officer, supplier-a, supplier-b, supplier-c, auditor.
+    var database: any Database { world.database }
+    var time: ManualTime { world.time }
+
     static func make(_ backend: TestBackend = .sqlite) async throws -> TestApp {
-        let scratch = try await ScratchDatabase.create(backend)
-        let database = try await scratch.open()
-        try await Migrator(database: database).migrate()
-        let time = ManualTime(start)
-        let ledger = Ledger(database: database, time: time)
-        let identity = IdentityStore(database: database)
-        let organizations = [
-            Organization(id: OrganizationID("platform"), name: "Platform operator", kind: .ministry, country: "UKR", edrpou: try EDRPOU("00034022")),
-            Organization(
-                id: OrganizationID("dpa"),
-                name: "Defence Procurement Agency",
-                kind: .procurementAgency,
-                country: "UKR",
-                edrpou: try EDRPOU("00034022"),
-                clearance: .secret
-            ),
-            Organization(
-                id: OrganizationID("dot"),
-                name: "State Logistics Operator",
-                kind: .logisticsOperator,
-                country: "UKR",
-                edrpou: try EDRPOU("00034022")
-            ),
-            Organization(
-                id: OrganizationID("supplier-a"),
-                name: "Alpha Defence LLC",
-                kind: .supplier,
-                country: "UKR",
-                edrpou: try EDRPOU("00034022")
-            ),
-            Organization(id: OrganizationID("supplier-b"), name: "Bravo Systems GmbH", kind: .supplier, country: "DEU", nationalRegistryID: "HRB 1"),
-            Organization(id: OrganizationID("supplier-c"), name: "Charlie Industries", kind: .supplier, country: "POL", nationalRegistryID: "KRS 1"),
-            Organization(
-                id: OrganizationID("audit"),
-                name: "State Audit Service",
-                kind: .oversightBody,
-                country: "UKR",
-                edrpou: try EDRPOU("00034022"),
-                clearance: .secret
-            ),
-        ]
-        for organization in organizations { _ = try await ledger.register(organization, actor: .system) }
-        let cast: [(String, String, Set<Role>, Classification)] = [
-            ("admin", "platform", [.administrator], .unclassified),
-            ("officer", "dpa", [.buyerOfficer], .secret),
-            ("clerk", "dpa", [.buyerOfficer], .unclassified),
-            ("evaluator", "dpa", [.evaluator], .secret),
-            ("evaluator2", "dpa", [.evaluator], .secret),
-            ("approver", "dpa", [.buyerApprover], .secret),
-            ("foreign-officer", "dot", [.buyerOfficer], .unclassified),
-            ("supplier-a", "supplier-a", [.supplierRepresentative], .unclassified),
-            ("supplier-b", "supplier-b", [.supplierRepresentative], .unclassified),
-            ("supplier-c", "supplier-c", [.supplierRepresentative], .unclassified),
-            ("auditor", "audit", [.auditor], .secret),
-        ]
+        let world = try await TestWorld.make(backend, start: start)
+        do { return try await make(world) } catch {
+            try? await world.close()
+            throw error
+        }
+    }
+
+    private static func make(_ world: TestWorld) async throws -> TestApp {
         var tokens: [String: String] = [:]
-        for (name, organization, roles, clearance) in cast {
-            let user = User(id: UserID("user-\(name)"), organizationID: OrganizationID(organization), name: name, roles: roles, clearance: clearance)
-            try await identity.addUser(user, email: "\(name)@example.org", at: start)
+        for member in TestCast.members {
             let token = APIToken.generate()
-            try await identity.addToken(hash: APIToken.hash(token), user: user.id, label: "test", at: start)
-            tokens[name] = token
+            try await world.identity.addToken(hash: APIToken.hash(token), user: member.id, label: "test", at: start)
+            tokens[member.name] = token
         }
         let publisher = LogPublisher(
-            store: LogStore(database: database),
+            store: LogStore(database: world.database),
             signer: CheckpointSigner(origin: origin, keys: [try NoteSignerKey.generate(name: origin)]),
             logger: Logger(label: "test")
         )
-        let services = Services(ledger: ledger, identity: identity, log: publisher)
-        return TestApp(scratch: scratch, database: database, services: services, time: time, tokens: tokens)
+        return TestApp(world: world, services: Services(ledger: world.ledger, identity: world.identity, log: publisher), tokens: tokens)
     }
 
     func close() async throws {
-        try await database.close()
-        try await scratch.drop()
+        try await world.close()
     }
 
     /// Runs `body` against the app over the in-process test client on each enabled backend in turn, then cleans up.
     static func with(_ body: @Sendable (TestApp, Client) async throws -> Void) async throws {
-        for backend in TestBackend.enabled {
-            let app = try await make(backend)
-            do {
-                try await Application(router: buildRouter(app.services)).test(.router) { client in
-                    try await body(app, Client(raw: client, tokens: app.tokens))
-                }
-            } catch {
-                try await app.close()
-                throw BackendFailure(backend: backend, error: error)
+        try await TestWorld.withEach(start: start) { world in
+            let app = try await make(world)
+            try await Application(router: buildRouter(app.services)).test(.router) { client in
+                try await body(app, Client(raw: client, tokens: app.tokens))
             }
-            try await app.close()
         }
     }
 

@@ -1,3 +1,4 @@
+import DatabaseTestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -9,14 +10,12 @@ import Storage
 import TransparencyLog
 import WebUI
 
-/// The real server (API and web UI on one router) over a fresh SQLite file, with a buyer's staff and two suppliers
-/// who have web passwords; officials also have TOTP secrets. `time` is the platform clock, `wall` the real time that
-/// sessions, codes and throttling go by; both move only when a test moves them.
+/// The real server (API and web UI on one router) over a fresh database (SQLite, or PostgreSQL: ``TestBackend``) with
+/// the ``TestCast``, every member with a web password; officials also have TOTP secrets. `time` is the platform clock,
+/// `wall` the real time that sessions, codes and throttling go by; both move only when a test moves them.
 struct WebTestApp {
-    let directory: URL
-    let database: SQLiteDatabase
+    let world: TestWorld
     let services: Services
-    let time: ManualTime
     let wall: ManualTime
 
     static let password = "correct horse battery"
@@ -24,46 +23,17 @@ struct WebTestApp {
 
     static func secret(_ user: String) -> String { "test-totp-\(user)" }
 
-    static func make(trustedProxies: [String]) async throws -> WebTestApp {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qm-web-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let database = try await SQLiteDatabase.open(path: directory.appendingPathComponent("test.sqlite").path)
-        try await Migrator(database: database).migrate()
-        let time = ManualTime(start)
-        let ledger = Ledger(database: database, time: time)
-        let identity = IdentityStore(database: database)
-        let access = WebAccessStore(database: database)
-        for organization in [
-            Organization(
-                id: OrganizationID("dpa"),
-                name: "Defence Procurement Agency",
-                kind: .procurementAgency,
-                country: "UKR",
-                edrpou: try EDRPOU("00034022")
-            ),
-            Organization(
-                id: OrganizationID("supplier-a"),
-                name: "Alpha Defence LLC",
-                kind: .supplier,
-                country: "UKR",
-                edrpou: try EDRPOU("00034022")
-            ),
-            Organization(id: OrganizationID("supplier-b"), name: "Bravo Systems GmbH", kind: .supplier, country: "DEU", nationalRegistryID: "HRB 1"),
-        ] {
-            _ = try await ledger.register(organization, actor: .system)
-        }
+    var time: ManualTime { world.time }
+
+    static func make(_ world: TestWorld, trustedProxies: [String]) async throws -> WebTestApp {
+        let access = WebAccessStore(database: world.database)
         let hash = Secrets.hashPassword(password, cost: 4)
-        for (name, organization, roles) in [
-            ("officer", "dpa", [Role.buyerOfficer]), ("evaluator", "dpa", [.evaluator]), ("approver", "dpa", [.buyerApprover]),
-            ("supplier-a", "supplier-a", [.supplierRepresentative]), ("supplier-b", "supplier-b", [.supplierRepresentative]),
-        ] {
-            let user = User(id: UserID("user-\(name)"), organizationID: OrganizationID(organization), name: name, roles: Set(roles))
-            try await identity.addUser(user, email: "\(name)@example.org", at: start)
-            let official = organization == "dpa"
-            try await access.setCredentials(user: user.id, passwordHash: hash, totpSecret: official ? secret(name) : nil, at: start)
+        for member in TestCast.members {
+            let official = !member.roles.contains(.supplierRepresentative)
+            try await access.setCredentials(user: member.id, passwordHash: hash, totpSecret: official ? secret(member.name) : nil, at: start)
         }
         let publisher = LogPublisher(
-            store: LogStore(database: database),
+            store: LogStore(database: world.database),
             signer: CheckpointSigner(origin: "test.local/log", keys: [try NoteSignerKey.generate(name: "test.local/log")]),
             logger: Logger(label: "test")
         )
@@ -71,32 +41,25 @@ struct WebTestApp {
         settings.bcryptCost = 4
         settings.trustedProxies = trustedProxies
         let wall = ManualTime(start)
-        let web = try await WebUI(ledger: ledger, identity: identity, log: publisher.store, settings: settings, clock: wall)
+        let web = try await WebUI(ledger: world.ledger, identity: world.identity, log: publisher.store, settings: settings, clock: wall)
         return WebTestApp(
-            directory: directory,
-            database: database,
-            services: Services(ledger: ledger, identity: identity, log: publisher, web: web),
-            time: time,
+            world: world,
+            services: Services(ledger: world.ledger, identity: world.identity, log: publisher, web: web),
             wall: wall
         )
     }
 
-    /// Runs `body` against the app through the router, or over real HTTP connections (`.live`) where the client's
-    /// address matters, optionally behind trusted proxies.
+    /// Runs `body` against the app on each enabled backend in turn, through the router, or over real HTTP connections
+    /// (`.live`) where the client's address matters, optionally behind trusted proxies; then cleans up.
     static func with(
         _ setup: TestingSetup = .router,
         trustedProxies: [String] = [],
         _ body: @Sendable (WebTestApp, any TestClientProtocol) async throws -> Void
     ) async throws {
-        let app = try await make(trustedProxies: trustedProxies)
-        do {
+        try await TestWorld.withEach(start: start) { world in
+            let app = try await make(world, trustedProxies: trustedProxies)
             try await Application(router: buildRouter(app.services)).test(setup) { client in try await body(app, client) }
-        } catch {
-            try await app.database.close()
-            throw error
         }
-        try await app.database.close()
-        try? FileManager.default.removeItem(at: app.directory)
     }
 
     var ledger: Ledger { services.ledger }
