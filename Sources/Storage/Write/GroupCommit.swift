@@ -119,7 +119,7 @@ final class GroupCommit: Sendable {
                     var answers: [Answer] = []
                     for job in jobs { answers.append(try await job.run(batch)) }
                     _ = try await batch.flushed()
-                    return Settled(answers: answers, memory: await batch.memory)
+                    return Settled(answers: answers, memory: batch.memory)
                 } catch {
                     throw BodyFailed(cause: error)
                 }
