@@ -123,7 +123,12 @@ lag=$(python3 -c "import datetime; t = datetime.datetime.fromisoformat('$now'.re
 query() { psql "$url" -Atc "$1"; }
 read -r events top <<<"$(query "SELECT count(*), COALESCE(max(seq), 0) FROM events" | tr '|' ' ')"
 [ "$events" = "$top" ] || fail "the event sequence has gaps: $events events, highest sequence $top"
-duplicates=$(query "SELECT count(*) FROM (SELECT stream_id, type FROM events WHERE type IN ('tender.candidate-period-ended', 'tender.tendering-ended', 'tender.standstill-ended', 'tender.embargo-lifted') GROUP BY 1, 2 HAVING count(*) > 1) d")
+# Each award has its own standstill, so a tender with several awards may see several standstill ends, one per award.
+duplicates=$(query "SELECT count(*) FROM (SELECT stream_id, type, award FROM (
+    SELECT stream_id, type, '' AS award FROM events
+        WHERE type IN ('tender.candidate-period-ended', 'tender.tendering-ended', 'tender.embargo-lifted')
+    UNION ALL SELECT stream_id, type, json_array_elements_text(payload::json -> 'awardIDs') FROM events WHERE type = 'tender.standstill-ended'
+) t GROUP BY 1, 2, 3 HAVING count(*) > 1) d")
 [ "$duplicates" = 0 ] || fail "$duplicates transitions fired more than once"
 missing=$(query "SELECT count(*) FROM tenders WHERE next_deadline <= '$lag'")
 [ "$missing" = 0 ] || fail "$missing tenders have a deadline that passed three real seconds ago without its transition"
