@@ -72,13 +72,18 @@ extension WebUI {
         }
     }
 
-    /// `price.<lot>` fields, in each lot's currency; lots left blank are not bid on.
+    /// `price.<lot>` fields, in each lot's currency, with `ownership.<lot>` (the cost of ownership a life-cycle-cost
+    /// tender asks for); lots left blank are not bid on.
     static func offers(_ form: Form, _ tender: Tender) throws -> [LotBid] {
-        try form.group("price").filter { !$0.value.isEmpty }.map { lotID, text in
+        let ownership = Dictionary(form.group("ownership").filter { !$0.value.isEmpty }, uniquingKeysWith: { first, _ in first })
+        return try form.group("price").filter { !$0.value.isEmpty }.map { lotID, text in
             let lot = try tender.lot(LotID(lotID))
             return LotBid(
                 lotID: lot.id,
-                price: try Money(parsing: LocaleFormat.amountInput(text), lot.value.currency, field: "price")
+                price: try Money(parsing: LocaleFormat.amountInput(text), lot.value.currency, field: "price"),
+                ownershipCost: try ownership[lotID].map {
+                    try Money(parsing: LocaleFormat.amountInput($0), lot.value.currency, field: "ownershipCost")
+                }
             )
         }
     }

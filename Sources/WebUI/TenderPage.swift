@@ -255,8 +255,10 @@ extension WebUI {
             [
                 "id": lot.id.rawValue, "title": lot.title, "currency": lot.value.currency.rawValue, "estimate": format.money(lot.value),
                 "price": live?.offer(for: lot.id)?.price.amountText ?? "",
+                "ownership": live?.offer(for: lot.id)?.ownershipCost?.amountText ?? "",
             ]
         }
+        if case .lifeCycleCost(let years) = tender.criteria { panel["life_cycle_years"] = String(years) }
         if let live {
             panel["bid"] =
                 [

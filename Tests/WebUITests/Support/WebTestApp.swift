@@ -74,7 +74,13 @@ struct WebTestApp {
 
     /// A published tender with one lot of 1,000,000 UAH: open, bidding for eight days; or restricted, candidates
     /// applying for eleven.
-    func publishedTender(method: ProcedureMethod = .open, deliveryLocation: String? = nil) async throws -> TenderID {
+    func publishedTender(
+        method: ProcedureMethod = .open,
+        criteria: AwardCriteria = .lowestPrice,
+        deliveryLocation: String? = nil
+    ) async throws
+        -> TenderID
+    {
         let officer = try await actor("officer", kind: .procurementAgency)
         let id = TenderID("tender-\(method.rawValue)")
         let lot = Lot(
@@ -92,7 +98,7 @@ struct WebTestApp {
                 )
             ]
         )
-        let notice = TenderEvent.Notice(title: "Field radios", description: "Handheld radios", method: method, lots: [lot])
+        let notice = TenderEvent.Notice(title: "Field radios", description: "Handheld radios", method: method, criteria: criteria, lots: [lot])
         _ = try await ledger.execute(.create(id: id, notice: notice), tender: id, actor: officer)
         let publication: TenderCommand =
             method == .restricted
