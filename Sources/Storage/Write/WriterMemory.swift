@@ -25,8 +25,6 @@ struct WriterMemory: Sendable {
     /// Bounds the memory: past this many aggregates it starts again empty (the log position stays).
     static let capacity = 10_000
 
-    var isEmpty: Bool { lastSequence == nil }
-
     mutating func forgetAggregates() {
         tenders = [:]
         bids = [:]
